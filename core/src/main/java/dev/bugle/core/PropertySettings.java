@@ -1,0 +1,155 @@
+package dev.bugle.core;
+
+import dev.bugle.core.internal.Durations;
+import dev.bugle.spi.Settings;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The {@link Settings} of one provider, over the properties under one prefix. It records which keys were
+ * read (so that the rest can be reported as unknown) and which are secrets (so that they can be masked).
+ */
+public final class PropertySettings implements Settings {
+  private final String prefix;
+  private final String namespace;
+  private final InstantSource clock;
+  private final Map<String, String> values;
+  private final Set<String> read = Collections.synchronizedSet(new LinkedHashSet<>());
+  private final Set<String> secrets = Collections.synchronizedSet(new LinkedHashSet<>());
+
+  private PropertySettings(String prefix, String namespace, InstantSource clock, Map<String, String> values) {
+    this.prefix = prefix.endsWith(".") ? prefix : prefix + ".";
+    this.namespace = namespace;
+    this.clock = clock;
+    this.values = new TreeMap<>(values);
+  }
+
+  /** Settings over {@code values}, whose keys are relative to {@code prefix}. */
+  public static PropertySettings of(String prefix, String namespace, InstantSource clock, Map<String, String> values) {
+    return new PropertySettings(prefix, namespace, clock, values);
+  }
+
+  /** The relative keys that were set but never read: unknown to the provider. */
+  public Set<String> unreadKeys() {
+    Set<String> unread = new TreeSet<>(values.keySet());
+    unread.removeAll(read);
+    return unread;
+  }
+
+  /** The relative keys that were read, as candidates for a "did you mean". */
+  public Set<String> readKeys() {
+    return Set.copyOf(read);
+  }
+
+  /** The relative keys marked secret. */
+  public Set<String> secretKeys() {
+    return Set.copyOf(secrets);
+  }
+
+  @Override
+  public String prefix() {
+    return prefix;
+  }
+
+  @Override
+  public String namespace() {
+    return namespace;
+  }
+
+  @Override
+  public InstantSource clock() {
+    return clock;
+  }
+
+  @Override
+  public Optional<String> find(String key) {
+    read.add(key);
+    String v = values.get(key);
+    return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+  }
+
+  @Override
+  public String string(String key, String example) {
+    return find(key).orElseThrow(() -> error(key, "is required", example));
+  }
+
+  @Override
+  public String string(String key, String defaultValue, String example) {
+    return find(key).orElse(defaultValue);
+  }
+
+  @Override
+  public int intOf(String key, int defaultValue, int min, int max) {
+    return (int) longOf(key, defaultValue, min, max);
+  }
+
+  @Override
+  public long longOf(String key, long defaultValue, long min, long max) {
+    Optional<String> v = find(key);
+    if (v.isEmpty()) {
+      return defaultValue;
+    }
+    try {
+      long n = Long.parseLong(v.get());
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ConfigException.invalid(key(key), v.get(), "a whole number in [" + min + ", " + max + "]",
+        String.valueOf(Math.max(min, Math.min(max, defaultValue))));
+  }
+
+  @Override
+  public boolean booleanOf(String key, boolean defaultValue) {
+    Optional<String> v = find(key);
+    if (v.isEmpty()) {
+      return defaultValue;
+    }
+    return switch (v.get()) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw ConfigException.invalid(key(key), v.get(), "true or false", String.valueOf(defaultValue));
+    };
+  }
+
+  @Override
+  public Duration durationOf(String key, Duration defaultValue) {
+    Optional<String> v = find(key);
+    if (v.isEmpty()) {
+      return defaultValue;
+    }
+    try {
+      return Durations.parse(v.get());
+    } catch (IllegalArgumentException e) {
+      throw ConfigException.invalid(key(key), v.get(), "a duration (" + Durations.EXAMPLES + ")",
+          Durations.format(defaultValue));
+    }
+  }
+
+  @Override
+  public String oneOf(String key, String defaultValue, Set<String> allowed) {
+    Optional<String> v = find(key);
+    if (v.isEmpty()) {
+      return defaultValue;
+    }
+    if (!allowed.contains(v.get())) {
+      throw ConfigException.invalid(key(key), v.get(), "one of " + new TreeSet<>(allowed), defaultValue);
+    }
+    return v.get();
+  }
+
+  @Override
+  public Optional<String> secret(String key) {
+    secrets.add(key);
+    return find(key);
+  }
+}

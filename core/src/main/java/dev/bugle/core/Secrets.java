@@ -1,0 +1,32 @@
+package dev.bugle.core;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Masks secrets before they reach a log line or the output of {@code bugle check}. */
+public final class Secrets {
+  public static final String MASK = "****";
+  private static final Pattern SECRET_KEY = Pattern.compile(".*(password|passwd|secret|token|credential).*");
+  private static final Pattern URL_PASSWORD = Pattern.compile("(\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^:/@\\s]*:)[^@\\s]*@");
+
+  private Secrets() {
+  }
+
+  /** True for keys whose name says they hold a secret ({@code password}, {@code token}, …). */
+  public static boolean isSecretKey(String key) {
+    return SECRET_KEY.matcher(key.toLowerCase(Locale.ROOT)).matches();
+  }
+
+  /** {@code redis://user:pw@host} becomes {@code redis://user:****@host}; any other text is left as is. */
+  public static String maskUrls(String text) {
+    return text == null ? null : URL_PASSWORD.matcher(text).replaceAll("$1" + MASK + "@");
+  }
+
+  /** The value to show for {@code key}: fully masked when the key is secret, else with URL passwords masked. */
+  public static String display(String key, String value) {
+    if (value == null) {
+      return null;
+    }
+    return isSecretKey(key) && !value.isEmpty() ? MASK : maskUrls(value);
+  }
+}

@@ -1,0 +1,56 @@
+package dev.bugle.spi;
+
+import dev.bugle.core.EnqueueException;
+import dev.bugle.core.JobRequest;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes jobs into one worker stack in that stack's own wire format. Bugle never runs a job; the stack's
+ * unmodified workers do.
+ *
+ * <p>Called from the scheduler thread only. A backend outage is an {@link EnqueueException} (the scheduler
+ * retries it while the fire is inside its window); it must never drop a job silently.
+ */
+public interface Enqueuer extends AutoCloseable {
+
+  /** Enqueues one job, returning once the backend has acknowledged it. */
+  void enqueue(JobRequest job) throws EnqueueException;
+
+  /**
+   * Enqueues several jobs due at the same instant. Backends override this to send one pipeline or batch.
+   * When it throws, any subset may have been enqueued: the scheduler re-sends the whole batch with the same
+   * ids, which {@link #deduplicates()} backends absorb.
+   */
+  default void enqueueAll(List<JobRequest> jobs) throws EnqueueException {
+    for (JobRequest job : jobs) {
+      enqueue(job);
+    }
+  }
+
+  /**
+   * True when enqueuing the same {@link JobRequest#id()} twice has no second effect, atomically, so that a
+   * fire re-sent after a failover runs once. False means at-least-once with a stable id.
+   */
+  boolean deduplicates();
+
+  /**
+   * Names of per-schedule options ({@code bugle.schedule.NAME.option.KEY}) this enqueuer understands. Any
+   * other option on a schedule that targets it is reported as unknown at start-up.
+   */
+  default Set<String> jobOptions() {
+    return Set.of();
+  }
+
+  /**
+   * Checks a schedule's job before anything starts (for example that its args can be serialized, or that
+   * its options hold valid values); throws a {@link dev.bugle.core.ConfigException} naming the key.
+   */
+  default void validate(JobRequest sample) {
+  }
+
+  /** Releases connections. Must not throw for a never-used enqueuer. */
+  @Override
+  default void close() {
+  }
+}

@@ -1,0 +1,22 @@
+package dev.bugle.spi;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The right to fire, held by at most one Bugle at a time. Like ShedLock's {@code LockProvider}, losing the
+ * race is a value, not an exception.
+ */
+public interface LeaderLock extends AutoCloseable {
+
+  /**
+   * Waits up to {@code maxWait} for the lock. {@link Duration#ZERO} makes one attempt. An empty result means
+   * somebody else held it the whole time. A {@link dev.bugle.core.LockException} means the lock service
+   * itself failed.
+   */
+  Optional<Lease> acquire(Duration maxWait) throws InterruptedException;
+
+  /** Releases any lease still held and every resource. */
+  @Override
+  void close();
+}
