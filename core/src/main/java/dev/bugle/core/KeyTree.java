@@ -65,7 +65,7 @@ final class KeyTree {
           .forEach(k -> problems.add("bugle.schedule." + name + "." + k, "unknown key" + Suggest.hint(k,
               ScheduleReader.KEYS) + "; schedule keys are " + new java.util.TreeSet<>(ScheduleReader.KEYS)
               + " and option.*"));
-      Schedule s = problems.attempt(() -> ScheduleReader.read(name, keys, defaultEnqueuer));
+      Schedule s = ScheduleReader.read(name, keys, defaultEnqueuer, problems);
       if (s != null && !enq.containsKey(s.enqueuer())) {
         problems.add("bugle.schedule." + name + ".enqueuer", "names enqueuer '" + s.enqueuer()
             + "', which is not configured; configured: " + enq.keySet() + "; for example: bugle.enqueuer."

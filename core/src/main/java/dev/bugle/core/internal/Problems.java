@@ -27,6 +27,10 @@ public final class Problems {
     }
   }
 
+  public int size() {
+    return found.size();
+  }
+
   public boolean isEmpty() {
     return found.isEmpty();
   }

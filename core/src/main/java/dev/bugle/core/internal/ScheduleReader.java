@@ -29,23 +29,25 @@ public final class ScheduleReader {
   private ScheduleReader() {
   }
 
-  public static Schedule read(String name, Map<String, String> p, String defaultEnqueuer) {
+  /** The schedule, or null when {@code problems} received one or more mistakes in its keys. */
+  public static Schedule read(String name, Map<String, String> p, String defaultEnqueuer, Problems problems) {
     String prefix = "bugle.schedule." + name + ".";
     if (!Schedule.NAME.matcher(name).matches()) {
-      throw new ConfigException(prefix + "job", "schedule name '" + name + "' may hold only letters, digits, '-'"
+      problems.add(prefix + "job", "schedule name '" + name + "' may hold only letters, digits, '-'"
           + " and '_'; for example: bugle.schedule.weekly-digest.job=WeeklyDigestJob");
+      return null;
     }
-    ZoneId zone = zone(prefix + "time-zone", p.getOrDefault("time-zone", "UTC"));
-    Trigger trigger = trigger(prefix, p, zone);
+    int before = problems.size();
+    ZoneId zone = problems.attempt(() -> zone(prefix + "time-zone", p.getOrDefault("time-zone", "UTC")));
+    Trigger trigger = zone == null ? null : problems.attempt(() -> trigger(prefix, p, zone));
     String job = p.get("job");
     if (job == null || job.isBlank()) {
-      throw new ConfigException(prefix + "job", "is required: the job to enqueue; for example: " + prefix
-          + "job=CurrencyRatesJob");
+      problems.add(prefix + "job", "is required: the job to enqueue; for example: " + prefix + "job=CurrencyRatesJob");
     }
     String enqueuer = p.getOrDefault("enqueuer", defaultEnqueuer);
     if (enqueuer == null) {
-      throw new ConfigException(prefix + "enqueuer", "is required when several enqueuers are configured; for"
-          + " example: " + prefix + "enqueuer=main");
+      problems.add(prefix + "enqueuer", "is required when several enqueuers are configured; for example: " + prefix
+          + "enqueuer=main");
     }
     Map<String, String> options = new TreeMap<>();
     p.forEach((k, v) -> {
@@ -53,14 +55,21 @@ public final class ScheduleReader {
         options.put(k.substring("option.".length()), v);
       }
     });
-    return new Schedule(name, trigger, zone, job.trim(), blankToNull(p.get("queue")),
-        json(prefix + "args", p.get("args"), new TypeReference<List<Object>>() { }, "[\"USD\", 2]"),
-        json(prefix + "kwargs", p.get("kwargs"), new TypeReference<Map<String, Object>>() { }, "{\"currency\": \"USD\"}"),
-        options, enqueuer,
-        p.containsKey("misfire") ? MisfirePolicy.parse(prefix + "misfire", p.get("misfire")) : MisfirePolicy.FIRE_ONCE,
-        duration(prefix + "misfire-window", p.get("misfire-window"), Schedule.DEFAULT_MISFIRE_WINDOW, "1h"),
-        catchUpLimit(prefix + "catch-up-limit", p.get("catch-up-limit")),
-        duration(prefix + "jitter", p.get("jitter"), Duration.ZERO, "30s"));
+    List<Object> args = problems.attempt(() -> json(prefix + "args", p.get("args"),
+        new TypeReference<List<Object>>() { }, "[\"USD\", 2]"));
+    Map<String, Object> kwargs = problems.attempt(() -> json(prefix + "kwargs", p.get("kwargs"),
+        new TypeReference<Map<String, Object>>() { }, "{\"currency\": \"USD\"}"));
+    MisfirePolicy misfire = problems.attempt(() -> p.containsKey("misfire")
+        ? MisfirePolicy.parse(prefix + "misfire", p.get("misfire")) : MisfirePolicy.FIRE_ONCE);
+    Duration window = problems.attempt(() -> duration(prefix + "misfire-window", p.get("misfire-window"),
+        Schedule.DEFAULT_MISFIRE_WINDOW, "1h"));
+    Integer limit = problems.attempt(() -> catchUpLimit(prefix + "catch-up-limit", p.get("catch-up-limit")));
+    Duration jitter = problems.attempt(() -> duration(prefix + "jitter", p.get("jitter"), Duration.ZERO, "30s"));
+    if (problems.size() > before) {
+      return null;
+    }
+    return new Schedule(name, trigger, zone, job.trim(), blankToNull(p.get("queue")), args, kwargs, options, enqueuer,
+        misfire, window, limit, jitter);
   }
 
   private static Trigger trigger(String prefix, Map<String, String> p, ZoneId zone) {
