@@ -2,10 +2,7 @@ package dev.bugle.cli;
 
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,29 +15,23 @@ import java.util.regex.Pattern;
 
 /**
  * The real {@code bugle.jar} run as a separate process ({@code java -jar}), with its standard output and standard
- * error read line by line as they arrive, each line stamped with the monotonic time it was read. Every wait is
- * bounded and fails with both streams in its message; {@link #close()} kills the process if it is still alive.
+ * error read line by line as they arrive ({@link Lines}). Every wait is bounded and fails with both streams in its
+ * message; {@link #close()} kills the process if it is still alive.
  */
 final class BugleProcess implements AutoCloseable {
   /** Time for a JVM to start and reach its first log line, generous for a loaded 2-core machine. */
   static final Duration STARTUP = Duration.ofSeconds(30);
 
-  /** A line and the {@link System#nanoTime()} at which the test read it. */
-  record Line(String text, long readAt) {
-  }
-
   private final List<String> command;
   private final Process process;
-  private final List<Line> out = new ArrayList<>();
-  private final List<Line> err = new ArrayList<>();
-  private final Thread outReader;
-  private final Thread errReader;
+  private final Lines out;
+  private final Lines err;
 
   private BugleProcess(List<String> command, Process process) {
     this.command = command;
     this.process = process;
-    this.outReader = pump(process.getInputStream(), out, "stdout");
-    this.errReader = pump(process.getErrorStream(), err, "stderr");
+    this.out = new Lines(process.getInputStream(), "stdout");
+    this.err = new Lines(process.getErrorStream(), "stderr");
   }
 
   /** Starts {@code java -jar bugle.jar ARGS} in {@code dir}, with {@code env} added to (a null value: removed from) the environment. */
@@ -106,24 +97,6 @@ final class BugleProcess implements AutoCloseable {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  private static Thread pump(InputStream in, List<Line> sink, String name) {
-    Thread t = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        for (String line = r.readLine(); line != null; line = r.readLine()) {
-          synchronized (sink) {
-            sink.add(new Line(line, System.nanoTime()));
-            sink.notifyAll();
-          }
-        }
-      } catch (IOException e) {
-        // the process was killed; what was read is kept
-      }
-    }, "bugle-it-" + name);
-    t.setDaemon(true);
-    t.start();
-    return t;
-  }
-
   long pid() {
     return process.pid();
   }
@@ -154,36 +127,13 @@ final class BugleProcess implements AutoCloseable {
   }
 
   /** Waits for a standard error line containing a match of {@code regex}; fails after {@code timeout}. */
-  Line awaitStderr(String regex, Duration timeout) {
-    return await(err, Pattern.compile(regex), timeout, "standard error");
+  Lines.Line awaitStderr(String regex, Duration timeout) {
+    return err.await(Pattern.compile(regex), timeout, "standard error", this::transcript);
   }
 
   /** Waits for a standard output line containing a match of {@code regex}; fails after {@code timeout}. */
-  Line awaitStdout(String regex, Duration timeout) {
-    return await(out, Pattern.compile(regex), timeout, "standard output");
-  }
-
-  private Line await(List<Line> lines, Pattern p, Duration timeout, String stream) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    synchronized (lines) {
-      while (true) {
-        for (Line l : lines) {
-          if (p.matcher(l.text()).find()) {
-            return l;
-          }
-        }
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          fail("no line matching /" + p + "/ on " + stream + " within " + timeout + "\n" + transcript());
-        }
-        try {
-          TimeUnit.NANOSECONDS.timedWait(lines, left);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          fail("interrupted");
-        }
-      }
-    }
+  Lines.Line awaitStdout(String regex, Duration timeout) {
+    return out.await(Pattern.compile(regex), timeout, "standard output", this::transcript);
   }
 
   /** Waits for the process to exit and for both streams to be read to their end; returns the exit code. */
@@ -192,8 +142,8 @@ final class BugleProcess implements AutoCloseable {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         fail("still running " + timeout + " later\n" + transcript());
       }
-      outReader.join(5_000);
-      errReader.join(5_000);
+      out.awaitEnd();
+      err.awaitEnd();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       fail("interrupted");
@@ -210,17 +160,11 @@ final class BugleProcess implements AutoCloseable {
   }
 
   List<String> stdout() {
-    return texts(out);
+    return out.texts();
   }
 
   List<String> stderr() {
-    return texts(err);
-  }
-
-  private static List<String> texts(List<Line> lines) {
-    synchronized (lines) {
-      return lines.stream().map(Line::text).toList();
-    }
+    return err.texts();
   }
 
   /** The command and both streams, for failure messages. */

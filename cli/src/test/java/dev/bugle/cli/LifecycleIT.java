@@ -67,7 +67,7 @@ class LifecycleIT {
     leader.sigterm();
     int code = leader.awaitExit(Duration.ofSeconds(10));
     long exited = System.nanoTime();
-    BugleProcess.Line took = standby.awaitStderr("leading: acquired the local lock with fencing token 2\\b",
+    Lines.Line took = standby.awaitStderr("leading: acquired the local lock with fencing token 2\\b",
         Duration.ofSeconds(10));
 
     assertThat(code).as(leader.transcript()).isZero();
@@ -125,8 +125,8 @@ class LifecycleIT {
 
       assertThat(oneTry.awaitExit(STARTUP)).as(oneTry.transcript()).isEqualTo(3);
       assertThat(oneSecond.awaitExit(STARTUP)).as(oneSecond.transcript()).isEqualTo(3);
-      BugleProcess.Line waiting = oneSecond.awaitStderr("standby: waiting for the local lock \\(wait 1s\\)", STARTUP);
-      BugleProcess.Line gaveUp = oneSecond.awaitStderr("lock not acquired within 1s", STARTUP);
+      Lines.Line waiting = oneSecond.awaitStderr("standby: waiting for the local lock \\(wait 1s\\)", STARTUP);
+      Lines.Line gaveUp = oneSecond.awaitStderr("lock not acquired within 1s", STARTUP);
       assertThat(Duration.ofNanos(gaveUp.readAt() - waiting.readAt())).as("it waited the configured second")
           .isGreaterThanOrEqualTo(Duration.ofMillis(900));
       for (BugleProcess p : List.of(oneTry, oneSecond)) {
@@ -162,8 +162,8 @@ class LifecycleIT {
     leader.awaitStderr(LEADING_1, STARTUP);
 
     Files.delete(ws.lockFile());
-    BugleProcess.Line lost = leader.awaitStderr("lost: stopped firing \\(fencing token 1\\)", Duration.ofSeconds(5));
-    BugleProcess.Line again = leader.awaitStderr("leading: acquired the local lock with fencing token 2\\b",
+    Lines.Line lost = leader.awaitStderr("lost: stopped firing \\(fencing token 1\\)", Duration.ofSeconds(5));
+    Lines.Line again = leader.awaitStderr("leading: acquired the local lock with fencing token 2\\b",
         Duration.ofSeconds(5));
     assertThat(again.readAt()).isGreaterThanOrEqualTo(lost.readAt());
     List<String> states = leader.stderr().stream().filter(l -> l.matches(".* Bugle - (standby|leading|lost|stopped): .*")).toList();

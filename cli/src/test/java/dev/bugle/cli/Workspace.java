@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -104,9 +103,5 @@ record Workspace(Path dir) {
     public void close() throws IOException {
       channel.close();
     }
-  }
-
-  static List<String> nonBlank(List<String> lines) {
-    return lines.stream().filter(l -> !l.isBlank()).toList();
   }
 }
