@@ -39,6 +39,10 @@ public final class CronExpressions {
 
   /** The parsed expression, or an {@link IllegalArgumentException} whose message shows parsable examples. */
   public static Parsed parse(String expression) {
+    Parsed known = CACHE.get(expression); // the common case: an expression written plainly, seen before
+    if (known != null) {
+      return known;
+    }
     String normalized = SPACES.matcher(expression.trim()).replaceAll(" ");
     return CACHE.computeIfAbsent(normalized, CronExpressions::parseUncached);
   }
