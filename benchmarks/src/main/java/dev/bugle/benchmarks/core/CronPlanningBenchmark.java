@@ -32,14 +32,15 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code plan}: first fires only, over an already loaded configuration.</li>
  * </ul>
  * One invocation is one full run ({@link Mode#SingleShotTime}); with {@code -wi 0 -i 1} and several forks it
- * measures the cold first run of a fresh JVM.
+ * measures the cold first run of a fresh JVM. The forks get the JVM's default heap, as {@code ./bugle} does;
+ * {@link SchedulerFootprint} measures the heap.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3)
 @Measurement(iterations = 5)
-@Fork(value = 2, jvmArgsAppend = {"-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"})
+@Fork(value = 2, jvmArgsAppend = "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
 public class CronPlanningBenchmark {
   static final InstantSource CLOCK = InstantSource.fixed(Instant.parse("2026-06-01T10:00:01Z"));
 
