@@ -1,0 +1,95 @@
+package dev.bugle.backend.redis.internal;
+
+import dev.bugle.core.EnqueueException;
+import java.util.ArrayList;
+import java.util.List;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
+
+/**
+ * Sends writes as EVALSHA calls of the push script, all in one pipeline. The script is loaded once (SCRIPT LOAD
+ * rides in the first pipeline); a NOSCRIPT answer (Redis restarted, SCRIPT FLUSH) reloads it and re-sends only
+ * the calls that answered NOSCRIPT, which had not run.
+ */
+public final class ScriptPipeline {
+  /** Jobs per script call: one call's cost is shared by this many jobs; a call blocks Redis ~1 ms. */
+  static final int JOBS_PER_CALL = 200;
+
+  private final RedisConnection connection;
+  private final PushScript script;
+  private final Dedupe dedupe;
+  private volatile boolean loaded;
+
+  public ScriptPipeline(RedisConnection connection, PushScript script, Dedupe dedupe, boolean assumeLoaded) {
+    this.connection = connection;
+    this.script = script;
+    this.dedupe = dedupe;
+    this.loaded = assumeLoaded;
+  }
+
+  /** Pushes every write; returns, per write in order, true when pushed and false when it was a duplicate. */
+  public List<Boolean> push(List<RedisWrite> writes) throws EnqueueException {
+    List<PushScript.Call> calls = new ArrayList<>();
+    for (int i = 0; i < writes.size(); i += JOBS_PER_CALL) {
+      calls.add(script.encode(writes.subList(i, Math.min(writes.size(), i + JOBS_PER_CALL)), dedupe));
+    }
+    List<Boolean> pushed = new ArrayList<>(writes.size());
+    try (Jedis jedis = connection.borrow()) {
+      List<Object> replies = send(jedis, calls, !loaded);
+      List<Integer> noScript = new ArrayList<>();
+      for (int i = 0; i < replies.size(); i++) {
+        if (replies.get(i) instanceof JedisNoScriptException) {
+          noScript.add(i);
+        }
+      }
+      if (!noScript.isEmpty()) {
+        List<Object> retried = send(jedis, noScript.stream().map(calls::get).toList(), true);
+        for (int j = 0; j < noScript.size(); j++) {
+          replies.set(noScript.get(j), retried.get(j));
+        }
+      }
+      for (Object reply : replies) {
+        if (reply instanceof JedisDataException e) {
+          throw e;
+        }
+        for (Object flag : (List<?>) reply) {
+          pushed.add(((Long) flag) == 1L);
+        }
+      }
+      return pushed;
+    } catch (JedisException e) {
+      throw Failures.toEnqueueException(e, connection.settings().url(), writes.size());
+    }
+  }
+
+  /** One pipeline: SCRIPT LOAD first if asked, then one EVALSHA per call; replies or the error of each call. */
+  private List<Object> send(Jedis jedis, List<PushScript.Call> calls, boolean load) {
+    byte[] sha = script.sha();
+    Pipeline pipeline = jedis.pipelined();
+    // the sample key only routes the command in a cluster; SCRIPT LOAD itself takes no key
+    Response<byte[]> loading = load ? pipeline.scriptLoad(script.source(), calls.get(0).keys().get(0)) : null;
+    List<Response<Object>> responses = new ArrayList<>(calls.size());
+    for (PushScript.Call call : calls) {
+      responses.add(pipeline.evalsha(sha, call.keys(), call.args()));
+    }
+    pipeline.sync();
+    if (loading != null) {
+      loading.get(); // throws if the server refused the script
+      loaded = true;
+    }
+    List<Object> replies = new ArrayList<>(responses.size());
+    for (Response<Object> r : responses) {
+      try {
+        replies.add(r.get());
+      } catch (JedisDataException e) {
+        replies.add(e);
+      }
+    }
+    return replies;
+  }
+}
