@@ -1,5 +1,6 @@
 package dev.bugle.backend.redis.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.bugle.core.ConfigException;
 import dev.bugle.core.JobRequest;
 import dev.bugle.spi.JobJson;
@@ -14,13 +15,13 @@ public final class Jobs {
     return "bugle.schedule." + job.schedule() + "." + relativeKey;
   }
 
-  /** Compact JSON of a payload built from {@code job}'s args; a value Jackson cannot write names the args key. */
-  public static String json(JobRequest job, Object payload) {
+  /** Compact UTF-8 JSON of a payload built from {@code job}'s args; a value Jackson cannot write names the args key. */
+  public static byte[] json(JobRequest job, Object payload) {
     try {
-      return JobJson.write(payload);
-    } catch (IllegalArgumentException e) {
+      return JobJson.mapper().writeValueAsBytes(payload);
+    } catch (JsonProcessingException e) {
       throw new ConfigException(key(job, "args"), "args and kwargs must be JSON values (strings, numbers, "
-          + "booleans, null, lists and maps with string keys): " + e.getMessage()
+          + "booleans, null, lists and maps with string keys): " + e.getOriginalMessage()
           + "; for example: " + key(job, "args") + "=[\"USD\", 2]", e);
     }
   }

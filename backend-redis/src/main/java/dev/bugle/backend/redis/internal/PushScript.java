@@ -1,6 +1,5 @@
 package dev.bugle.backend.redis.internal;
 
-import dev.bugle.core.JobRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,18 +7,26 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The one Lua script every enqueue runs ({@code push.lua}), and the encoding of a batch of {@link RedisWrite}s into
- * its KEYS and ARGV. One call is atomic: each job's dedupe key is SET NX PX and only then are its pushes run.
+ * its KEYS and ARGV: the (command, key) groups, the layouts (which groups a job writes to), then per job its
+ * layout and its args.
  */
 public final class PushScript {
+  private static final byte[][] SMALL = new byte[1024][];
   private final byte[] source;
   private final byte[] sha;
+
+  static {
+    for (int i = 0; i < SMALL.length; i++) {
+      SMALL[i] = Integer.toString(i - 512).getBytes(StandardCharsets.US_ASCII);
+    }
+  }
 
   private PushScript(byte[] source) {
     this.source = source;
@@ -55,38 +62,54 @@ public final class PushScript {
 
   /** KEYS and ARGV of one script call for these writes. */
   public Call encode(List<RedisWrite> writes, Dedupe dedupe) {
-    Map<RedisOp, Integer> ensureIndex = new LinkedHashMap<>();
+    Map<Object, Integer> groups = new HashMap<>();
+    Map<List<Integer>, Integer> layouts = new HashMap<>();
+    List<byte[]> keys = new ArrayList<>(writes.size() + 4);
+    List<byte[]> head = new ArrayList<>();
+    List<byte[]> layoutArgs = new ArrayList<>();
+    List<byte[]> body = new ArrayList<>(writes.size() * 3);
     for (RedisWrite w : writes) {
+      List<Integer> layout = new ArrayList<>(w.ensures().size() + w.pushes().size());
       for (RedisOp op : w.ensures()) {
-        ensureIndex.putIfAbsent(op, ensureIndex.size() + 1);
+        layout.add(groups.computeIfAbsent(op, x -> group(op, true, keys, head)));
       }
+      for (RedisOp op : w.pushes()) {
+        layout.add(groups.computeIfAbsent(new Collect(op.command(), op.key(), op.args().size()),
+            x -> group(op, false, keys, head)));
+      }
+      body.add(number(layouts.computeIfAbsent(layout, l -> {
+        layoutArgs.add(number(l.size()));
+        l.forEach(g -> layoutArgs.add(number(g)));
+        return layouts.size() + 1;
+      })));
+      w.pushes().forEach(op -> body.addAll(op.args()));
     }
-    List<byte[]> keys = new ArrayList<>();
-    List<byte[]> args = new ArrayList<>();
-    args.add(ascii(dedupe.ttlArgument()));
-    args.add(ascii(Integer.toString(ensureIndex.size())));
-    ensureIndex.keySet().forEach(op -> add(op, keys, args));
     for (RedisWrite w : writes) {
-      JobRequest job = w.job();
-      keys.add(RedisOp.bytes(dedupe.key(job.id())));
-      args.add(RedisOp.bytes(job.schedule() + " " + job.scheduledAt()));
-      args.add(ascii(Integer.toString(w.ensures().size())));
-      w.ensures().forEach(op -> args.add(ascii(ensureIndex.get(op).toString())));
-      args.add(ascii(Integer.toString(w.pushes().size())));
-      w.pushes().forEach(op -> add(op, keys, args));
+      keys.add(RedisOp.utf8(dedupe.key(w.job().id())));
     }
+    List<byte[]> args = new ArrayList<>(3 + head.size() + layoutArgs.size() + body.size());
+    args.add(dedupe.ttlArgument().getBytes(StandardCharsets.US_ASCII));
+    args.add(number(groups.size()));
+    args.addAll(head);
+    args.add(number(layouts.size()));
+    args.addAll(layoutArgs);
+    args.addAll(body);
     return new Call(keys, args);
   }
 
-  private static void add(RedisOp op, List<byte[]> keys, List<byte[]> args) {
-    keys.add(op.key());
-    args.add(ascii(op.command()));
-    args.add(ascii(Integer.toString(op.args().size())));
-    args.addAll(op.args());
+  /** A new group: its key in KEYS, its command and argc (or, run once, minus its own args' count, then them). */
+  private static int group(RedisOp op, boolean once, List<byte[]> keys, List<byte[]> head) {
+    keys.add(RedisOp.utf8(op.key()));
+    head.add(op.command().getBytes(StandardCharsets.US_ASCII));
+    head.add(number(once ? -op.args().size() : op.args().size()));
+    if (once) {
+      head.addAll(op.args());
+    }
+    return keys.size();
   }
 
-  private static byte[] ascii(String s) {
-    return s.getBytes(StandardCharsets.US_ASCII);
+  private static byte[] number(int n) {
+    return n >= -512 && n < 512 ? SMALL[n + 512] : Integer.toString(n).getBytes(StandardCharsets.US_ASCII);
   }
 
   private static String sha1Hex(byte[] data) {
@@ -95,6 +118,10 @@ public final class PushScript {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-1", e);
     }
+  }
+
+  /** A collecting group: the same command on the same key, each job giving the same number of args. */
+  private record Collect(String command, String key, int argc) {
   }
 
   /** The KEYS and ARGV of one EVALSHA. */

@@ -20,7 +20,7 @@ public record RedisJsonFormat(String key, boolean leftPush) implements PayloadFo
 
   @Override
   public RedisWrite write(JobRequest job) {
-    String json = Jobs.json(job, JobJson.envelope(job));
+    byte[] json = Jobs.json(job, JobJson.envelope(job));
     return new RedisWrite(job, List.of(), List.of(leftPush ? RedisOp.lpush(key, json) : RedisOp.rpush(key, json)));
   }
 }

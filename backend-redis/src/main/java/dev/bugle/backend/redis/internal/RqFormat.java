@@ -64,14 +64,14 @@ public record RqFormat(String defaultQueue, JobOption<Long> timeout, JobOption<L
       hash.put(empty, EMPTY);
     }
     return new RedisWrite(job, List.of(RedisOp.sadd("rq:queues", queueKey)),
-        List.of(RedisOp.hset("rq:job:" + id, hash), RedisOp.rpush(queueKey, id)));
+        List.of(RedisOp.hset("rq:job:" + id, hash), RedisOp.rpush(queueKey, utf8(id))));
   }
 
   /** zlib (RFC 1950) at the default level, as Python's {@code zlib.compress} writes it. */
-  static byte[] zlib(String json) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(json.length() / 2 + 16);
+  static byte[] zlib(byte[] json) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(json.length / 2 + 16);
     try (DeflaterOutputStream z = new DeflaterOutputStream(out)) {
-      z.write(json.getBytes(StandardCharsets.UTF_8));
+      z.write(json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

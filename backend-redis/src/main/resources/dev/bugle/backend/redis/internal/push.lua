@@ -1,42 +1,71 @@
--- Bugle's one push script: for each job, SET its dedupe key NX with an expiry and, only if that set it,
--- run the job's pushes; all jobs of one call are atomic together.
--- ARGV[1]   dedupe expiry in ms, or '0' when deduplication is off
--- ARGV[2]   E, the number of "ensure" commands (idempotent, e.g. SADD queues q), shared by the jobs
--- then E x  command, argc, argv...                        (one key each, from KEYS in order)
--- then per job: marker, refc, ensure indexes..., opc, then opc x (command, argc, argv...)
---           KEYS: the job's dedupe key, then one key per op
+-- Bugle's one push script. For each job: SET its dedupe key NX PX and, only if that set it, add the job's
+-- writes. Writes are grouped by (command, key) and run at the end as one variadic call per group (LPUSH q a b c
+-- equals LPUSH q a; LPUSH q b; LPUSH q c), so a job costs one SET plus its share of a few calls.
+-- The whole call is atomic: no reader sees a dedupe key without its job, nor a job without its dedupe key.
+--
+-- ARGV[1]  the dedupe keys' expiry in ms, or '0' when deduplication is off
+-- ARGV[2]  G, the number of groups; then per group: command, argc.
+--          argc > 0: each job that refers to the group gives argc args, and the group runs with the args of the
+--          jobs that were pushed; argc <= 0: -argc args follow, and the group runs once with them if any job
+--          that refers to it was pushed (e.g. SADD queues q)
+-- then L, the number of layouts (the groups a job writes to, shared by the jobs of the same shape); per layout:
+--          m, then m group numbers
+-- then per job: its layout number, then for each collecting group of its layout, that group's argc args
+-- KEYS[1..G] the groups' keys, then one dedupe key per job
 -- Returns one integer per job: 1 pushed, 0 duplicate (its dedupe key already existed).
-local ttl = ARGV[1]
-local a, k = 3, 1
-local ensures = {}
-for e = 1, tonumber(ARGV[2]) do
+local call, ttl, groups = redis.call, ARGV[1], tonumber(ARGV[2])
+local command, argcs, first, last, collected, count, used = {}, {}, {}, {}, {}, {}, {}
+local a = 3
+for g = 1, groups do
+  command[g] = ARGV[a]
   local argc = tonumber(ARGV[a + 1])
-  ensures[e] = { ARGV[a], KEYS[k], a + 2, a + 1 + argc, false }
-  a = a + 2 + argc
-  k = k + 1
-end
-local result = {}
-while a <= #ARGV do
-  local fresh = ttl == '0' or redis.call('SET', KEYS[k], ARGV[a], 'NX', 'PX', ttl)
-  k = k + 1
-  local refc = tonumber(ARGV[a + 1])
   a = a + 2
-  if fresh then
-    for r = 0, refc - 1 do ensures[tonumber(ARGV[a + r])][5] = true end
+  argcs[g] = argc
+  if argc > 0 then
+    collected[g], count[g] = {}, 0
+  else
+    first[g], last[g] = a, a - argc - 1
+    a = a - argc
   end
-  a = a + refc
-  local opc = tonumber(ARGV[a])
+end
+local layouts = {}
+for l = 1, tonumber(ARGV[a]) do
+  local m, layout = tonumber(ARGV[a + 1]), {}
+  for i = 1, m do layout[i] = tonumber(ARGV[a + 1 + i]) end
+  layouts[l] = layout
+  a = a + 1 + m
+end
+a = a + 1
+local result, n, k, dedupe = {}, #ARGV, groups, ttl ~= '0'
+while a <= n do
+  k = k + 1
+  local fresh = not dedupe or call('SET', KEYS[k], '1', 'NX', 'PX', ttl)
+  local layout = layouts[tonumber(ARGV[a])]
   a = a + 1
-  for _ = 1, opc do
-    local argc = tonumber(ARGV[a + 1])
-    if fresh then redis.call(ARGV[a], KEYS[k], unpack(ARGV, a + 2, a + 1 + argc)) end
-    a = a + 2 + argc
-    k = k + 1
+  for i = 1, #layout do
+    local g = layout[i]
+    local argc = argcs[g]
+    if argc > 0 then
+      if fresh then
+        local t, c = collected[g], count[g]
+        for i = a, a + argc - 1 do
+          c = c + 1
+          t[c] = ARGV[i]
+        end
+        count[g] = c
+      end
+      a = a + argc
+    elseif fresh then
+      used[g] = true
+    end
   end
   result[#result + 1] = fresh and 1 or 0
 end
-for e = 1, #ensures do
-  local x = ensures[e]
-  if x[5] then redis.call(x[1], x[2], unpack(ARGV, x[3], x[4])) end
+for g = 1, groups do
+  if argcs[g] > 0 then
+    if count[g] > 0 then call(command[g], KEYS[g], unpack(collected[g], 1, count[g])) end
+  elseif used[g] then
+    call(command[g], KEYS[g], unpack(ARGV, first[g], last[g]))
+  end
 end
 return result
