@@ -84,8 +84,9 @@ public final class PushScript {
       })));
       w.pushes().forEach(op -> body.addAll(op.args()));
     }
+    byte[] prefix = dedupe.keyPrefix();
     for (RedisWrite w : writes) {
-      keys.add(RedisOp.utf8(dedupe.key(w.job().id())));
+      keys.add(Dedupe.keyBytes(prefix, w.job().id()));
     }
     List<byte[]> args = new ArrayList<>(3 + head.size() + layoutArgs.size() + body.size());
     args.add(dedupe.ttlArgument().getBytes(StandardCharsets.US_ASCII));
