@@ -31,11 +31,11 @@ class ResqueInteropIT {
   @BeforeAll
   static void startWorker() throws Exception {
     RedisIt.jedis().close();
-    WorkerProcess.require(Path.of("/usr/bin/node"), "Node.js (Debian package nodejs)");
+    Path node = WorkerProcess.onPath("node", "Node.js (Debian package nodejs)");
     WorkerProcess.require(WorkerProcess.examples().resolve("node_modules/node-resque/package.json"),
         "node-resque in examples/redis/node_modules");
     effects = EffectFile.create(NAMESPACE);
-    worker = WorkerProcess.start(NAMESPACE, List.of("/usr/bin/node", "resque_worker.js"), Map.of(
+    worker = WorkerProcess.start(NAMESPACE, List.of(node.toString(), "resque_worker.js"), Map.of(
         "REDIS_URL", RedisIt.URL, "RESQUE_NAMESPACE", NAMESPACE, "RESQUE_QUEUES", QUEUE, "RESQUE_POLL_MS", "100",
         "BUGLE_EXAMPLE_OUT", effects.path().toString()));
   }

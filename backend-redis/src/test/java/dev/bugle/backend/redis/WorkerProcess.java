@@ -33,6 +33,17 @@ final class WorkerProcess implements AutoCloseable {
     }
   }
 
+  /** The first executable {@code name} on the PATH; fails, naming the command that installs it, when none. */
+  static Path onPath(String name, String what) {
+    for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
+      Path candidate = Path.of(dir, name);
+      if (Files.isExecutable(candidate)) {
+        return candidate;
+      }
+    }
+    return fail(what + " (" + name + ") is not on the PATH; install it with: scripts/services redis");
+  }
+
   static WorkerProcess start(String name, List<String> command, Map<String, String> env) {
     try {
       Path logs = Path.of(System.getProperty("bugle.it.logs", "target/worker-logs"));
