@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bugle.backend.redis.internal.Unwritable;
 import dev.bugle.core.ConfigException;
+import dev.bugle.core.JobRequest;
 import dev.bugle.core.PropertySettings;
 import dev.bugle.spi.Enqueuer;
 import dev.bugle.spi.EnqueuerProvider;
 import dev.bugle.testkit.TestSettings;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -51,6 +56,19 @@ class ProviderSettingsTest {
     PropertySettings json = TestSettings.enqueuer("key", "jobs", "push", "rpush", "dedupe", "false");
     assertThat(new RedisJsonEnqueuerProvider().create(json).deduplicates()).isFalse();
     assertThat(json.unreadKeys()).isEmpty();
+  }
+
+  @Test
+  void validateRefusesArgsThatAreNotJsonBeforeAnythingConnects() {
+    JobRequest sample = JobRequest.of("shop", "rates", Instant.EPOCH, "Job", null,
+        List.of(new Unwritable()), Map.of(), Map.of());
+    for (EnqueuerProvider p : List.of(new SidekiqEnqueuerProvider(), new RqEnqueuerProvider(),
+        new ResqueEnqueuerProvider(), new RedisJsonEnqueuerProvider())) {
+      try (Enqueuer e = p.create(TestSettings.enqueuer("redis-url", "redis://127.0.0.1:1", "key", "k"))) {
+        assertThatThrownBy(() -> e.validate(sample)).as(p.type()).isInstanceOf(ConfigException.class)
+            .hasMessageContaining("bugle.schedule.rates.args");
+      }
+    }
   }
 
   @Test

@@ -51,11 +51,4 @@ class OtherFormatsTest {
     assertThatThrownBy(() -> ResqueFormat.read(settings()).write(job)).isInstanceOf(ConfigException.class)
         .hasMessageContaining("bugle.schedule.rates.args");
   }
-
-  /** Jackson cannot write it: its only property throws. */
-  public static final class Unwritable {
-    public String getValue() {
-      throw new IllegalStateException("no value");
-    }
-  }
 }
