@@ -131,10 +131,17 @@ class ExactlyOnceIT {
     try (Enqueuer e = new SidekiqEnqueuerProvider().create(TestSettings.enqueuer("redis-url", RedisIt.URL,
         "queue", queue, "dedupe-ttl", "10m")); Jedis jedis = RedisIt.jedis()) {
       jedis.set("queue:" + queue, "not a list");
+      JobRequest job = job("x");
       try {
-        assertThatThrownBy(() -> e.enqueue(job("x"))).isInstanceOf(EnqueueException.class)
-            .hasMessageContaining("WRONGTYPE")
+        assertThatThrownBy(() -> e.enqueue(job)).isInstanceOf(EnqueueException.class)
+            .hasMessageContaining("WRONGTYPE").hasMessageContaining("queue:" + queue)
             .satisfies(x -> assertThat(((EnqueueException) x).retryable()).isFalse());
+        // Nothing was written, so once the key is fixed the same fire goes out.
+        assertThat(jedis.exists(TestSettings.NAMESPACE + ":bugle:fired:" + job.id())).isFalse();
+        assertThat(jedis.sismember("queues", queue)).isFalse();
+        jedis.del("queue:" + queue);
+        e.enqueue(job);
+        assertThat(jedis.llen("queue:" + queue)).isEqualTo(1);
       } finally {
         jedis.del("queue:" + queue);
         jedis.srem("queues", queue);

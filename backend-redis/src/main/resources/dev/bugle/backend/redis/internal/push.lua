@@ -36,6 +36,14 @@ for l = 1, tonumber(ARGV[a]) do
   a = a + 1 + m
 end
 a = a + 1
+local types = { LPUSH = 'list', RPUSH = 'list', SADD = 'set', HSET = 'hash' }
+for g = 1, groups do
+  local expected, actual = types[command[g]], call('TYPE', KEYS[g]).ok
+  if actual ~= 'none' and actual ~= expected then
+    return redis.error_reply('WRONGTYPE ' .. KEYS[g] .. ' holds a ' .. actual .. ', not a ' .. expected
+      .. '; nothing was written')
+  end
+end
 local result, n, k, dedupe = {}, #ARGV, groups, ttl ~= '0'
 while a <= n do
   k = k + 1
