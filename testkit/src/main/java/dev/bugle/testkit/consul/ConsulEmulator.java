@@ -22,6 +22,7 @@ public final class ConsulEmulator implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService workers;
   private final ScheduledExecutorService sweeper;
+  private final Router router;
 
   private ConsulEmulator(EmulatorOptions options) throws IOException {
     this.store = new ConsulStore(options);
@@ -29,7 +30,8 @@ public final class ConsulEmulator implements AutoCloseable {
     this.workers = Executors.newCachedThreadPool(daemon("consul-emulator-http"));
     this.sweeper = Executors.newSingleThreadScheduledExecutor(daemon("consul-emulator-ttl"));
     server.setExecutor(workers);
-    server.createContext("/", new Router(store, options.aclToken()));
+    this.router = new Router(store, options.aclToken());
+    server.createContext("/", router);
     server.start();
     sweeper.scheduleWithFixedDelay(store::expireSessions, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
   }
@@ -59,6 +61,11 @@ public final class ConsulEmulator implements AutoCloseable {
   /** The state, for tests that need to act like Consul itself (invalidate a session, read a key). */
   public ConsulStore store() {
     return store;
+  }
+
+  /** How many HTTP requests arrived so far: tests use it to show that a client does not poll. */
+  public long requestCount() {
+    return router.requests();
   }
 
   /** Stops listening at once; open connections are dropped as when a Consul agent dies. */

@@ -11,6 +11,7 @@ final class Router implements HttpHandler {
   private final SessionEndpoint sessions;
   private final KvEndpoint kv;
   private final TxnEndpoint txn;
+  private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
 
   Router(ConsulStore store, String aclToken) {
     this.store = store;
@@ -22,6 +23,7 @@ final class Router implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
+    requests.incrementAndGet();
     try (exchange) {
       HttpCall call;
       try {
@@ -41,6 +43,10 @@ final class Router implements HttpHandler {
         call.text(500, String.valueOf(e.getMessage()));
       }
     }
+  }
+
+  long requests() {
+    return requests.get();
   }
 
   private void route(HttpCall call) throws IOException, InterruptedException {
