@@ -4,6 +4,7 @@ import dev.bugle.core.LockException;
 import dev.bugle.lock.consul.internal.ConsulApi;
 import dev.bugle.lock.consul.internal.KeyState;
 import dev.bugle.lock.consul.internal.LeaseState;
+import dev.bugle.lock.consul.internal.Waits;
 import dev.bugle.spi.JobJson;
 import dev.bugle.spi.LeaderLock;
 import dev.bugle.spi.Lease;
@@ -21,8 +22,6 @@ import java.util.function.LongSupplier;
  * acquire of a free key means a lock-delay is running, and is retried when it should have ended.
  */
 public final class ConsulLeaderLock implements LeaderLock {
-  private static final long SECOND = 1_000_000_000L;
-  private static final Duration MAX_BLOCK = Duration.ofSeconds(30);
   private final ConsulLockSettings settings;
   private final LongSupplier ticker;
   private final String value;
@@ -34,68 +33,20 @@ public final class ConsulLeaderLock implements LeaderLock {
   public ConsulLeaderLock(ConsulLockSettings settings, LongSupplier ticker) {
     this.settings = settings;
     this.ticker = ticker;
-    this.value = JobJson.write(Map.of("holder", host(), "pid", ProcessHandle.current().pid()));
+    this.value = JobJson.write(Map.of("holder", Waits.host(), "pid", ProcessHandle.current().pid()));
   }
 
   @Override
   public Optional<Lease> acquire(Duration maxWait) throws InterruptedException {
     try {
-      return acquire(api(), maxWait);
+      ConsulApi consul = api();
+      return new Standby(consul, ticker, () -> closed, () -> tryAcquire(consul), maxWait).run();
     } catch (LockException e) {
       if (closed) {
         return Optional.empty();
       }
       throw e;
     }
-  }
-
-  private Optional<Lease> acquire(ConsulApi consul, Duration maxWait) throws InterruptedException {
-    long start = ticker.getAsLong();
-    long deadline = start + Math.min(maxWait.toNanos() < 0 ? 0 : nanos(maxWait), Long.MAX_VALUE / 4);
-    long lockDelay = settings.lockDelay().toNanos();
-    long retryAt = start;
-    long freeSeenAt = Long.MIN_VALUE;
-    KeyState key = consul.read(0, Duration.ZERO);
-    while (!closed) {
-      if (Thread.interrupted()) {
-        throw new InterruptedException("interrupted while waiting for " + settings.key());
-      }
-      long now = ticker.getAsLong();
-      if (key.free()) {
-        if (now - retryAt >= 0 || deadline - now <= 0) {
-          Optional<Lease> lease = tryAcquire(consul);
-          if (lease.isPresent() || deadline - ticker.getAsLong() <= 0) {
-            return lease;
-          }
-          key = consul.read(0, Duration.ZERO);
-          if (key.free()) { // refused although free: a lock-delay is running
-            long left = freeSeenAt != Long.MIN_VALUE ? freeSeenAt + lockDelay - now : Math.min(lockDelay, SECOND);
-            retryAt = now + Math.max(SECOND / 10, Math.min(left, Math.max(lockDelay, SECOND)));
-          }
-          continue;
-        }
-        sleepNanos(Math.min(retryAt, deadline) - now);
-        key = consul.read(0, Duration.ZERO);
-        continue;
-      }
-      long remaining = deadline - now;
-      if (remaining <= 0) {
-        return Optional.empty();
-      }
-      KeyState next;
-      if (remaining < SECOND) {
-        sleepNanos(remaining);
-        next = consul.read(0, Duration.ZERO);
-      } else {
-        next = consul.read(key.index(), Duration.ofNanos(Math.min(remaining, MAX_BLOCK.toNanos())));
-      }
-      if (next.free()) {
-        freeSeenAt = ticker.getAsLong();
-        retryAt = freeSeenAt;
-      }
-      key = next;
-    }
-    return Optional.empty();
   }
 
   /** One attempt: a new session, {@code ?acquire}, then a consistent read for the fencing token. */
@@ -159,27 +110,5 @@ public final class ConsulLeaderLock implements LeaderLock {
 
   ConsulLockSettings settings() {
     return settings;
-  }
-
-  private static long nanos(Duration d) {
-    try {
-      return d.toNanos();
-    } catch (ArithmeticException e) {
-      return Long.MAX_VALUE;
-    }
-  }
-
-  private static void sleepNanos(long nanos) throws InterruptedException {
-    if (nanos > 0) {
-      Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
-    }
-  }
-
-  private static String host() {
-    try {
-      return java.net.InetAddress.getLocalHost().getHostName();
-    } catch (java.io.IOException e) {
-      return "unknown";
-    }
   }
 }

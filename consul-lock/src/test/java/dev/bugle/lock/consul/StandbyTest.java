@@ -55,6 +55,26 @@ class StandbyTest extends EmulatedConsul {
   }
 
   @Test
+  void anInterruptEndsTheStandbyWaitAtOnce() throws Exception { // Bugle.stop() while in standby
+    lock().acquire(Duration.ZERO).orElseThrow();
+    ConsulLeaderLock standby = lock();
+    CompletableFuture<Long> interruptedAfter = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        standby.acquire(Duration.ofSeconds(60));
+        interruptedAfter.completeExceptionally(new AssertionError("acquire returned"));
+      } catch (InterruptedException e) {
+        interruptedAfter.complete(System.nanoTime());
+      }
+    });
+    t.start();
+    Thread.sleep(500);
+    long interrupted = System.nanoTime();
+    t.interrupt();
+    assertThat(TimeUnit.NANOSECONDS.toMillis(interruptedAfter.get(5, TimeUnit.SECONDS) - interrupted)).isLessThan(500);
+  }
+
+  @Test
   void closingTheLockStopsItsThreads() throws Exception {
     ConsulLeaderLock lock = lock();
     lock.acquire(Duration.ZERO).orElseThrow();

@@ -6,6 +6,10 @@ import dev.bugle.lock.consul.ConsulLockSettings;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.kiwiproject.consul.Consul;
 import org.kiwiproject.consul.ConsulException;
 import org.kiwiproject.consul.KeyValueClient;
@@ -26,6 +30,11 @@ public final class ConsulApi implements AutoCloseable {
   private final Consul consul;
   private final KeyValueClient kv;
   private final SessionClient sessions;
+  private final ExecutorService waiter = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "bugle-consul-standby");
+    t.setDaemon(true);
+    return t;
+  });
 
   public ConsulApi(ConsulLockSettings settings) {
     this.settings = settings;
@@ -103,6 +112,26 @@ public final class ConsulApi implements AutoCloseable {
     return new KeyState(true, v.getSession().orElse(null), v.getModifyIndex(), r.get().getIndex().longValue());
   }
 
+  /**
+   * {@link #read} with {@code index > 0} on a helper thread, so that an interrupt (Bugle's stop() while in
+   * standby) ends the wait at once: a blocked socket read is not interruptible. An abandoned read ends by its
+   * wait, or at once by {@link #close()}.
+   */
+  public KeyState readInterruptibly(long index, Duration wait) throws InterruptedException {
+    Future<KeyState> read = waiter.submit(() -> read(index, wait));
+    try {
+      return read.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new LockException("blocking read of " + settings.key() + " failed", e.getCause());
+    } catch (InterruptedException e) {
+      read.cancel(true);
+      throw e;
+    }
+  }
+
   /** The raw client, for the checkpoint transaction. */
   KeyValueClient kv() {
     return kv;
@@ -130,6 +159,7 @@ public final class ConsulApi implements AutoCloseable {
   /** Cancels every call in flight and frees the connections. */
   @Override
   public void close() {
+    waiter.shutdownNow();
     consul.destroy();
   }
 }
