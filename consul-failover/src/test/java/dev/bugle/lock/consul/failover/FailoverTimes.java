@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Measures failover (stop of the leader → first fire by the new leader) with real processes, for
  * docs/consul-lock.md. Not a test: run it by hand (see docs/consul-lock.md, "Failover times"):
- * {@code java -cp ... dev.bugle.lock.consul.failover.FailoverTimes [runs] [ttlSeconds]}.
+ * {@code java -cp ... dev.bugle.lock.consul.failover.FailoverTimes [runs] [ttlSeconds] [sigterm]}.
  */
 public final class FailoverTimes {
   private FailoverTimes() {
@@ -20,7 +20,7 @@ public final class FailoverTimes {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     Duration ttl = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 10);
     for (Duration lockDelay : List.of(Duration.ZERO, Duration.ofSeconds(15))) {
-      for (boolean kill : List.of(false, true)) {
+      for (boolean kill : args.length > 2 && args[2].equals("sigterm") ? List.of(false) : List.of(false, true)) {
         List<Long> millis = measure(ttl, lockDelay, kill, runs);
         List<Long> sorted = new ArrayList<>(millis);
         sorted.sort(null);
