@@ -24,7 +24,7 @@ import java.util.function.LongSupplier;
 public final class ConsulLeaderLock implements LeaderLock {
   private final ConsulLockSettings settings;
   private final LongSupplier ticker;
-  private final String value;
+  private String value;
   private final Set<ConsulLease> leases = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
   private ConsulApi api;
@@ -33,7 +33,6 @@ public final class ConsulLeaderLock implements LeaderLock {
   public ConsulLeaderLock(ConsulLockSettings settings, LongSupplier ticker) {
     this.settings = settings;
     this.ticker = ticker;
-    this.value = JobJson.write(Map.of("holder", Waits.host(), "pid", ProcessHandle.current().pid()));
   }
 
   @Override
@@ -62,6 +61,10 @@ public final class ConsulLeaderLock implements LeaderLock {
               state, ticker, leases::remove);
           leases.add(lease);
           lease.start();
+          if (closed) { // close() ran meanwhile and did not see this lease
+            lease.close();
+            return Optional.empty();
+          }
           return Optional.of(lease);
         }
       }
@@ -86,6 +89,8 @@ public final class ConsulLeaderLock implements LeaderLock {
       throw new LockException("the Consul lock on " + settings.key() + " is closed");
     }
     if (api == null) {
+      // The value names the holder for operators; computed here: create() must not touch the network.
+      value = JobJson.write(Map.of("holder", Waits.host(), "pid", ProcessHandle.current().pid()));
       api = new ConsulApi(settings);
     }
     return api;

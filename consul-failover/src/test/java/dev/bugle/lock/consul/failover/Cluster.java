@@ -87,6 +87,10 @@ final class Cluster implements AutoCloseable {
     return Optional.empty();
   }
 
+  Node node(String name) {
+    return nodes.stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow();
+  }
+
   List<Node.Fire> allFires() throws IOException {
     List<Node.Fire> all = new ArrayList<>();
     for (Node n : nodes) {

@@ -21,18 +21,23 @@ public final class FailoverTimes {
     Duration ttl = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 10);
     for (Duration lockDelay : List.of(Duration.ZERO, Duration.ofSeconds(15))) {
       for (boolean kill : args.length > 2 && args[2].equals("sigterm") ? List.of(false) : List.of(false, true)) {
-        List<Long> millis = measure(ttl, lockDelay, kill, runs);
-        List<Long> sorted = new ArrayList<>(millis);
-        sorted.sort(null);
-        System.out.printf("ttl=%ss lock-delay=%ss %-8s runs=%s median=%dms min=%dms max=%dms%n", ttl.toSeconds(),
-            lockDelay.toSeconds(), kill ? "kill -9" : "SIGTERM", millis, sorted.get(sorted.size() / 2),
-            sorted.get(0), sorted.get(sorted.size() - 1));
+        List<long[]> results = measure(ttl, lockDelay, kill, runs);
+        for (int k = 0; k < 2; k++) {
+          int col = k;
+          List<Long> millis = results.stream().map(r -> r[col]).toList();
+          List<Long> sorted = new ArrayList<>(millis);
+          sorted.sort(null);
+          System.out.printf("ttl=%ss lock-delay=%ss %-8s %-12s runs=%s median=%dms min=%dms max=%dms%n",
+              ttl.toSeconds(), lockDelay.toSeconds(), kill ? "kill -9" : "SIGTERM", k == 0 ? "lock-taken" : "first-fire",
+              millis, sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1));
+        }
       }
     }
   }
 
-  private static List<Long> measure(Duration ttl, Duration lockDelay, boolean kill, int runs) throws Exception {
-    List<Long> out = new ArrayList<>();
+  /** Per run: ms from the signal to the new leader's "leading:" log line, and to its first fire. */
+  private static List<long[]> measure(Duration ttl, Duration lockDelay, boolean kill, int runs) throws Exception {
+    List<long[]> out = new ArrayList<>();
     try (Cluster c = new Cluster(ttl, lockDelay)) {
       c.start();
       c.start();
@@ -46,7 +51,8 @@ public final class FailoverTimes {
           leader.sigterm();
         }
         Node.Fire next = c.awaitFireByAnother(leader, stopped, Duration.ofSeconds(120)).orElseThrow();
-        out.add(Duration.between(stopped, next.enqueuedAt()).toMillis());
+        Instant led = c.node(next.node()).leadingAt().orElseThrow();
+        out.add(new long[] {Duration.between(stopped, led).toMillis(), Duration.between(stopped, next.enqueuedAt()).toMillis()});
         leader.exitCode(30);
         c.start();
       }

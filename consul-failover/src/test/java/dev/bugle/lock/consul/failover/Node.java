@@ -46,6 +46,12 @@ final class Node implements AutoCloseable {
     return Files.exists(log) && Files.readString(log).contains("leading: acquired");
   }
 
+  /** When the log says this node started leading (its first "leading:" line), if it did. */
+  java.util.Optional<Instant> leadingAt() throws IOException {
+    return logText().lines().filter(l -> l.contains("Bugle - leading:")).findFirst()
+        .map(l -> Instant.parse(l.substring(0, l.indexOf(' '))));
+  }
+
   boolean alive() {
     return process.isAlive();
   }
