@@ -23,8 +23,12 @@ final class ConfirmTracker implements ConfirmListener, ReturnListener, ShutdownL
   private ShutdownSignalException shutdown;
   private int sent;
 
-  /** Forgets the previous batch (late confirms of it, with lower sequence numbers, are then ignored). */
+  /**
+   * Forgets the previous batch (late confirms of it, with lower sequence numbers, are then ignored) and any
+   * earlier shutdown: call it with the channel open, which after an automatic recovery is the same channel.
+   */
   synchronized void begin() {
+    shutdown = null;
     pending.clear();
     nacked.clear();
     returned.clear();

@@ -62,7 +62,7 @@ final class Failures {
     if (!r.returned().isEmpty()) {
       m.append(" unroutable (returned, mandatory flag): ").append(list(r.returned()))
           .append("; no queue is bound for that routing key: declare and bind the queue, or correct the"
-              + " exchange/routing-key settings under ").append(settings.prefix()).append('.');
+              + " exchange/routing-key settings under ").append(settings.prefix()).append("*.");
     }
     if (!r.nacked().isEmpty()) {
       m.append(" refused with a nack: jobs ").append(list(r.nacked()))

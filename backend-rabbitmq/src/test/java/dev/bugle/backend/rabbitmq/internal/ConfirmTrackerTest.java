@@ -71,6 +71,18 @@ class ConfirmTrackerTest {
   }
 
   @Test
+  void aRecoveredChannelStartsItsNextBatchWithoutTheOldShutdown() throws Exception {
+    sendThree();
+    tracker.shutdownCompleted(new ShutdownSignalException(false, false, null, null));
+    tracker.begin();
+    tracker.sent(1, "d");
+    tracker.handleAck(1, false);
+    ConfirmTracker.Result r = tracker.await(Duration.ofSeconds(1));
+    assertThat(r.ok()).isTrue();
+    assertThat(r.shutdown()).isNull();
+  }
+
+  @Test
   void lateConfirmsOfAnEarlierBatchDoNotSettleTheNextOne() throws Exception {
     sendThree();
     tracker.begin();
