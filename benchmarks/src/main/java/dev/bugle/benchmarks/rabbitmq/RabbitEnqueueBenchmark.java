@@ -30,20 +30,22 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * 10,000 Celery tasks into RabbitMQ with publisher confirms: Bugle's {@code celery} enqueuer ({@code enqueueAll}:
  * build each message, publish all with the mandatory flag, wait for every confirm) against the raw amqp-client
  * publishing the very same bytes and properties, pre-built, waiting for confirms every {@code batch} messages.
- * Needs RabbitMQ on 127.0.0.1:5672 (guest/guest); the queue is unique and purged after every invocation.
+ * {@code bugleBuildMessagesOnly} is Bugle's own CPU share: building the 10,000 messages, no broker. Needs RabbitMQ
+ * on 127.0.0.1:5672 (guest/guest); the queue is unique and purged after every invocation.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar RabbitEnqueueBenchmark}
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(1)
-@Warmup(iterations = 3, time = 5)
-@Measurement(iterations = 5, time = 5)
+@Warmup(iterations = 2, time = 10)
+@Measurement(iterations = 6, time = 10)
 @State(Scope.Benchmark)
 public class RabbitEnqueueBenchmark {
   static final int JOBS = 10_000;
@@ -52,6 +54,7 @@ public class RabbitEnqueueBenchmark {
   String queue;
   List<JobRequest> jobs;
   Enqueuer enqueuer;
+  CeleryFormat format;
   Connection admin;
   Channel adminChannel;
 
@@ -66,6 +69,7 @@ public class RabbitEnqueueBenchmark {
     }
     enqueuer = new CeleryEnqueuerProvider().create(PropertySettings.of("bugle.enqueuer.bench.", "bench",
         InstantSource.system(), Map.of("uri", URI, "queue", queue, "confirm-timeout", "60s")));
+    format = new CeleryFormat(new CelerySettings(queue, "", null, false, null, null, 0, "bench"));
     ConnectionFactory f = new ConnectionFactory();
     f.setUri(URI);
     admin = f.newConnection("bugle-bench-admin");
@@ -90,6 +94,13 @@ public class RabbitEnqueueBenchmark {
     enqueuer.enqueueAll(jobs);
   }
 
+  @Benchmark
+  public void bugleBuildMessagesOnly(Blackhole blackhole) {
+    for (JobRequest job : jobs) {
+      blackhole.consume(format.toMessage(job));
+    }
+  }
+
   /** The raw client's own connection and the same messages Bugle sends, built before timing. */
   @State(Scope.Benchmark)
   public static class Raw {
@@ -106,8 +117,7 @@ public class RabbitEnqueueBenchmark {
       connection = f.newConnection("bugle-bench-raw");
       channel = connection.createChannel();
       channel.confirmSelect();
-      CeleryFormat format = new CeleryFormat(new CelerySettings(b.queue, "", null, false, null, null, 0, "bench"));
-      messages = b.jobs.stream().map(format::toMessage).toList();
+      messages = b.jobs.stream().map(b.format::toMessage).toList();
     }
 
     @TearDown(Level.Trial)
