@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 public final class JdbcUrls {
   /** The URL schemes JobRunr's SQL storage is tested with here, and whose drivers ship with this module. */
   public static final List<String> SCHEMES = List.of("jdbc:postgresql:", "jdbc:mariadb:", "jdbc:mysql:");
-  private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password=)[^&;)]*");
+  private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password=)[^&;)\\s]*");
 
   private JdbcUrls() {
   }

@@ -2,8 +2,6 @@ package dev.bugle.backend.jobrunr.internal;
 
 import dev.bugle.core.EnqueueException;
 import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
 import java.util.Set;
 
 /**
@@ -27,21 +25,29 @@ public final class SqlFailures {
 
   /** An {@link EnqueueException} for {@code failure} while doing {@code what}; never shows the password. */
   public EnqueueException of(String what, Throwable failure) {
-    String message = what + " in JobRunr storage " + where + " failed: " + describe(failure);
+    String message = what + " failed (JobRunr storage " + where + "): " + describe(failure);
     return new EnqueueException(JdbcUrls.mask(message, password), failure, isRetryable(failure));
   }
 
-  /** True unless the failure is one that retrying cannot fix. */
+  /**
+   * True unless the failure is one that retrying cannot fix: JobRunr's tables are missing, or some SQL error in the
+   * chain (HikariCP wraps the driver's in a transient "connection is not available") has a permanent SQLSTATE.
+   */
   public static boolean isRetryable(Throwable failure) {
-    SQLException sql = firstSql(failure);
-    if (sql == null) {
-      return !tablesMissing(failure);
+    if (tablesMissing(failure)) {
+      return false;
     }
-    if (sql instanceof SQLTransientException || sql instanceof SQLRecoverableException) {
-      return true;
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        for (SQLException e = sql; e != null; e = e.getNextException()) {
+          String state = e.getSQLState();
+          if (state != null && state.length() >= 2 && PERMANENT_CLASSES.contains(state.substring(0, 2))) {
+            return false;
+          }
+        }
+      }
     }
-    String state = sql.getSQLState();
-    return state == null || state.length() < 2 || !PERMANENT_CLASSES.contains(state.substring(0, 2));
+    return true;
   }
 
   /** True when the failure is a unique-key violation: the job's id is already stored. */
@@ -65,15 +71,6 @@ public final class SqlFailures {
       }
     }
     return false;
-  }
-
-  private static SQLException firstSql(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql) {
-        return sql;
-      }
-    }
-    return null;
   }
 
   private static String describe(Throwable failure) {
