@@ -13,7 +13,7 @@ import org.jobrunr.storage.StorageProviderUtils.DatabaseOptions;
  * The settings of one {@code jobrunr} enqueuer, read and checked without connecting.
  *
  * @param name             the enqueuer's name ({@code main} in {@code bugle.enqueuer.main.*}), for the pool's name
- * @param jdbcUrl          {@code jdbc:postgresql://…} or {@code jdbc:mariadb://…} (also {@code jdbc:mysql://…})
+ * @param jdbcUrl          {@code jdbc:postgresql://…} or {@code jdbc:mariadb://…}
  * @param username         null to use the URL's or the driver's default
  * @param password         null when none; a secret, never logged
  * @param tablePrefix      JobRunr's table prefix (null for none), as the workers use it: {@code bugle_} or {@code jobs.}

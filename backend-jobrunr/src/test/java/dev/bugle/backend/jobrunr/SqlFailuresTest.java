@@ -59,8 +59,8 @@ class SqlFailuresTest {
   void masksPasswordsInEveryUrlForm() {
     assertThat(JdbcUrls.mask("jdbc:mariadb://db/jobs?user=u&password=x&ssl=true failed"))
         .isEqualTo("jdbc:mariadb://db/jobs?user=u&password=****&ssl=true failed");
-    assertThat(JdbcUrls.mask("jdbc:mysql://address=(host=db)(password=x)/jobs"))
-        .isEqualTo("jdbc:mysql://address=(host=db)(password=****)/jobs");
+    assertThat(JdbcUrls.mask("jdbc:mariadb://address=(host=db)(password=x)/jobs"))
+        .isEqualTo("jdbc:mariadb://address=(host=db)(password=****)/jobs");
     assertThat(JdbcUrls.mask("postgresql://u:x@db/jobs")).isEqualTo("postgresql://u:****@db/jobs");
   }
 }

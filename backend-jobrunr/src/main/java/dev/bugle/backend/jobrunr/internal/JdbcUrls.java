@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /** Checks JDBC URLs against the databases this module supports, and masks passwords in them for messages. */
 public final class JdbcUrls {
   /** The URL schemes JobRunr's SQL storage is tested with here, and whose drivers ship with this module. */
-  public static final List<String> SCHEMES = List.of("jdbc:postgresql:", "jdbc:mariadb:", "jdbc:mysql:");
+  public static final List<String> SCHEMES = List.of("jdbc:postgresql:", "jdbc:mariadb:");
   private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password=)[^&;)\\s]*");
 
   private JdbcUrls() {

@@ -30,8 +30,9 @@ public final class LazyStorage implements AutoCloseable {
     if (storage != null) {
       return storage;
     }
-    HikariDataSource ds = new HikariDataSource(config());
+    HikariDataSource ds = null;
     try {
+      ds = new HikariDataSource(config()); // checks the driver and the URL; connects only below
       StorageProvider sp = SqlStorageProviderFactory.using(ds, settings.tablePrefix(), settings.databaseOptions());
       // Without auto-discovered Jackson modules, Instants are written as ISO strings, which every worker reads.
       sp.setJobMapper(new JobMapper(new JacksonJsonMapper(false)));
@@ -39,7 +40,9 @@ public final class LazyStorage implements AutoCloseable {
       storage = sp;
       return sp;
     } catch (RuntimeException e) {
-      ds.close();
+      if (ds != null) {
+        ds.close();
+      }
       if (SqlFailures.tablesMissing(e)) {
         throw new EnqueueException(tablesMissingMessage(), e, false);
       }
