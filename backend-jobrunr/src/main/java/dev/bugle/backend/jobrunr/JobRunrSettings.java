@@ -53,6 +53,9 @@ public record JobRunrSettings(String name, String jdbcUrl, String username, Stri
     } catch (IllegalArgumentException e) {
       throw ConfigException.invalid(s.key("jdbc-url"), JdbcUrls.mask(url), e.getMessage(), URL_EXAMPLE);
     }
+    if (!JdbcUrls.mask(url).equals(url)) {
+      s.secret("jdbc-url"); // core masks user:pw@ in URLs, not ?password=: hide the whole URL in bugle check
+    }
     String username = s.find("username").orElse(null);
     String password = s.secret("password").orElse(null);
     String prefix = s.find("table-prefix").orElse(null);

@@ -82,6 +82,16 @@ class JobRunrEnqueuerProviderTest {
     assertThatCode(e::close).doesNotThrowAnyException();
   }
 
+  @Test
+  void aUrlHoldingAPasswordIsMarkedSecret() {
+    PropertySettings withPassword = TestSettings.enqueuer("jdbc-url", "jdbc:postgresql://db/jobs?password=x");
+    JobRunrSettings.read(withPassword);
+    assertThat(withPassword.secretKeys()).contains("jdbc-url");
+    PropertySettings plain = TestSettings.enqueuer("jdbc-url", "jdbc:postgresql://db/jobs?user=bugle");
+    JobRunrSettings.read(plain);
+    assertThat(plain.secretKeys()).doesNotContain("jdbc-url");
+  }
+
   private static JobRunrSettings read(String key, String value) {
     return JobRunrSettings.read(TestSettings.enqueuer("jdbc-url", "jdbc:postgresql://db/jobs", key, value));
   }
