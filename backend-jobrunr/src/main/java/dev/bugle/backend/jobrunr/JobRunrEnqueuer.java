@@ -16,12 +16,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jobrunr.jobs.Job;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Enqueues JobRunr jobs: one row in JobRunr's {@code jobrunr_jobs} table per fire, with the fire's id as the job's
  * UUID, so that a fire sent twice is stored, and run, once.
  */
 public final class JobRunrEnqueuer implements Enqueuer {
+  private static final Logger LOG = LoggerFactory.getLogger(JobRunrEnqueuer.class);
   private final JobRunrSettings settings;
   private final JobFactory factory;
   private final LazyStorage storage;
@@ -83,6 +86,23 @@ public final class JobRunrEnqueuer implements Enqueuer {
   @Override
   public void validate(JobRequest sample) {
     factory.create(sample);
+  }
+
+  /**
+   * Opens the storage at start-up, so that missing tables under {@code skip-create} stop start-up with exit 2
+   * instead of failing the first fire, maybe days later. An outage is only logged: enqueues retry it.
+   */
+  @Override
+  public void open() {
+    try {
+      storage.get();
+    } catch (EnqueueException e) {
+      if (!e.retryable()) {
+        throw new ConfigException("bugle.enqueuer." + settings.name() + ".database-options", e.getMessage(), e);
+      }
+      LOG.warn("jobrunr enqueuer '{}': storage not reachable at start-up, enqueues will retry: {}", settings.name(),
+          e.getMessage());
+    }
   }
 
   @Override

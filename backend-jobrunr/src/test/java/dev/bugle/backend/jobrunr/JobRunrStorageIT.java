@@ -94,6 +94,10 @@ class JobRunrStorageIT {
   @Test
   void skipCreateWithoutTablesFailsClearlyThenWorksOnceTheyExist() throws Exception {
     try (Enqueuer skip = enqueuer(missingPrefix, "database-options", "skip-create")) {
+      assertThatThrownBy(skip::open)
+          .isInstanceOf(dev.bugle.core.ConfigException.class)
+          .hasMessageStartingWith("bugle.enqueuer.main.database-options: ")
+          .hasMessageContaining(missingPrefix + "jobrunr_jobs");
       JobRequest first = job("skip", List.of("a"), Map.of());
       assertThatThrownBy(() -> skip.enqueue(first))
           .isInstanceOf(EnqueueException.class)
