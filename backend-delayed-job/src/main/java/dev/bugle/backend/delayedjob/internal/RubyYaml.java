@@ -31,6 +31,7 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  */
 public final class RubyYaml {
   private static final Pattern PLAIN_SAFE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)*");
+  private static final Pattern METHOD_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*[?!]?");
   private static final Set<String> WORDS = Set.of(
       "y", "n", "yes", "no", "true", "false", "on", "off", "null", "nil", "nan", "inf");
   private static final DumpSettings SETTINGS = DumpSettings.builder()
@@ -77,9 +78,9 @@ public final class RubyYaml {
     return new ScalarNode(Tag.STR, s, plain ? ScalarStyle.PLAIN : ScalarStyle.DOUBLE_QUOTED);
   }
 
-  /** A Symbol, written as Ruby writes it: {@code :deliver}. {@code name} must be an identifier. */
+  /** A Symbol, written as Ruby writes it: {@code :deliver}, {@code :deliver!}. {@code name} is a method name. */
   public static ScalarNode symbol(String name) {
-    if (!PLAIN_SAFE.matcher(name).matches()) {
+    if (!METHOD_NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("not a Ruby identifier: " + name);
     }
     return new ScalarNode(Tag.STR, ":" + name, ScalarStyle.PLAIN);
