@@ -41,6 +41,8 @@ public final class RubyYaml {
       .setSplitLines(false)
       .setWidth(Integer.MAX_VALUE)
       .build();
+  // Thread-safe: dumpNode makes a new serializer and emitter per call. Built once, as its representer is costly.
+  private static final Dump DUMP = new Dump(SETTINGS);
 
   private RubyYaml() {
   }
@@ -48,7 +50,7 @@ public final class RubyYaml {
   /** The YAML document ({@code --- ...}) for {@code root}. */
   public static String dump(Node root) {
     StringBuilder out = new StringBuilder(256);
-    new Dump(SETTINGS).dumpNode(root, new StreamDataWriter() {
+    DUMP.dumpNode(root, new StreamDataWriter() {
       @Override
       public void write(String str) {
         out.append(str);
