@@ -1,0 +1,93 @@
+package dev.bugle.core;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * One recurring job: when it fires ({@code trigger}, in the time zone {@code zone}), what it enqueues ({@code job}, {@code queue},
+ * {@code args}, {@code kwargs}, backend {@code options}), through which enqueuer, and what happens to fires
+ * that were missed ({@code misfire} within {@code misfireWindow}, at most {@code catchUpLimit} of them).
+ * {@code jitter} delays every fire by the same offset in [0, jitter), derived from the name, so that many
+ * schedules on the same cron do not all hit the backend in the same millisecond.
+ */
+public record Schedule(
+    String name,
+    Trigger trigger,
+    ZoneId zone,
+    String job,
+    String queue,
+    List<Object> args,
+    Map<String, Object> kwargs,
+    Map<String, String> options,
+    String enqueuer,
+    MisfirePolicy misfire,
+    Duration misfireWindow,
+    int catchUpLimit,
+    Duration jitter) {
+
+  /** Names are used in property keys and job ids: letters, digits, '-' and '_'. */
+  public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+  public static final Duration DEFAULT_MISFIRE_WINDOW = Duration.ofHours(1);
+  public static final int DEFAULT_CATCH_UP_LIMIT = 100;
+
+  public Schedule {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("schedule name must match " + NAME + ", e.g. weekly-digest; got " + name);
+    }
+    Objects.requireNonNull(trigger, "trigger");
+    Objects.requireNonNull(zone, "zone");
+    if (trigger instanceof CronTrigger c && !c.zone().equals(zone)) {
+      throw new IllegalArgumentException("zone " + zone + " differs from the cron trigger's zone " + c.zone());
+    }
+    if (job == null || job.isBlank()) {
+      throw new IllegalArgumentException("job must be non-blank, e.g. WeeklyDigestJob");
+    }
+    Objects.requireNonNull(enqueuer, "enqueuer");
+    Objects.requireNonNull(misfire, "misfire");
+    if (misfireWindow == null || misfireWindow.isNegative()) {
+      throw new IllegalArgumentException("misfireWindow must be zero or positive, e.g. 1h");
+    }
+    if (catchUpLimit < 1) {
+      throw new IllegalArgumentException("catchUpLimit must be at least 1, e.g. 100");
+    }
+    if (jitter == null || jitter.isNegative()) {
+      throw new IllegalArgumentException("jitter must be zero or positive, e.g. 30s");
+    }
+    args = Collections.unmodifiableList(new ArrayList<>(args == null ? List.of() : args));
+    kwargs = Collections.unmodifiableMap(new LinkedHashMap<>(kwargs == null ? Map.of() : kwargs));
+    options = Map.copyOf(options == null ? Map.of() : options);
+  }
+
+  /** A schedule with the defaults: no queue, no args, fire-once within 1h, no jitter. */
+  public static Schedule of(String name, Trigger trigger, String job, String enqueuer) {
+    ZoneId zone = trigger instanceof CronTrigger c ? c.zone() : ZoneOffset.UTC;
+    return new Schedule(name, trigger, zone, job, null, List.of(), Map.of(), Map.of(), enqueuer, MisfirePolicy.FIRE_ONCE,
+        DEFAULT_MISFIRE_WINDOW, DEFAULT_CATCH_UP_LIMIT, Duration.ZERO);
+  }
+
+  /** This schedule's fixed offset in [0, jitter), the same on every node. */
+  public Duration jitterOffset() {
+    long nanos = jitter.toNanos();
+    if (nanos == 0) {
+      return Duration.ZERO;
+    }
+    long hash = UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).getMostSignificantBits();
+    return Duration.ofNanos(Math.floorMod(hash, nanos));
+  }
+
+  /** The job of the fire scheduled at {@code scheduledAt}; its id is derived from the namespace, name and instant. */
+  public JobRequest requestAt(String namespace, Instant scheduledAt) {
+    return JobRequest.of(namespace, name, scheduledAt, job, queue, args, kwargs, options);
+  }
+}

@@ -1,0 +1,23 @@
+package dev.bugle.core.internal;
+
+import java.time.Duration;
+
+/** Exponential backoff between failed sends: {@code initial}, doubling, capped at {@code max}. */
+public record Backoff(Duration initial, Duration max) {
+  public static final Backoff DEFAULT = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(30));
+
+  public Backoff {
+    if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
+      throw new IllegalArgumentException("backoff needs 0 < initial <= max, e.g. 200ms and 30s");
+    }
+  }
+
+  /** The delay after the {@code failures}-th consecutive failure (1-based). */
+  public Duration delay(int failures) {
+    Duration d = initial;
+    for (int i = 1; i < failures && d.compareTo(max) < 0; i++) {
+      d = d.multipliedBy(2);
+    }
+    return d.compareTo(max) > 0 ? max : d;
+  }
+}

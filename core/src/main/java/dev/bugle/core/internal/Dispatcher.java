@@ -1,0 +1,93 @@
+package dev.bugle.core.internal;
+
+import dev.bugle.core.EnqueueException;
+import dev.bugle.core.JobRequest;
+import dev.bugle.spi.Enqueuer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the fires due at once through one enqueuer in one {@link Enqueuer#enqueueAll} call, and sorts them
+ * into acknowledged, to retry (with backoff, while inside their misfire window), and given up (logged as
+ * errors: a fire is never dropped without a word).
+ */
+final class Dispatcher {
+  private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+  record Result(List<PendingFire> acked, List<PendingFire> retry, List<PendingFire> givenUp) {
+  }
+
+  private final String namespace;
+  private final Backoff backoff;
+
+  Dispatcher(String namespace, Backoff backoff) {
+    this.namespace = namespace;
+    this.backoff = backoff;
+  }
+
+  Result send(String enqueuerName, Enqueuer enqueuer, List<PendingFire> fires, Instant now) {
+    List<JobRequest> jobs = new ArrayList<>();
+    for (PendingFire f : fires) {
+      for (Instant at : f.scheduledAt()) {
+        jobs.add(f.schedule().requestAt(namespace, at));
+      }
+    }
+    try {
+      enqueuer.enqueueAll(jobs);
+      for (JobRequest j : jobs) {
+        LOG.debug("enqueued {} for schedule '{}' at {} via '{}'", j.id(), j.schedule(), j.scheduledAt(), enqueuerName);
+      }
+      LOG.info("enqueued {} job(s) via '{}': {}", jobs.size(), enqueuerName, summary(jobs));
+      return new Result(fires, List.of(), List.of());
+    } catch (EnqueueException e) {
+      return failed(enqueuerName, fires, now, e);
+    } catch (RuntimeException e) {
+      // An enqueuer bug must not kill the scheduler thread; treat it like an outage and keep the fire.
+      return failed(enqueuerName, fires, now, new EnqueueException("unexpected error in enqueuer", e));
+    }
+  }
+
+  private Result failed(String enqueuerName, List<PendingFire> fires, Instant now, EnqueueException e) {
+    List<PendingFire> retry = new ArrayList<>();
+    List<PendingFire> givenUp = new ArrayList<>();
+    for (PendingFire f : fires) {
+      List<Instant> inWindow = f.scheduledAt().stream()
+          .filter(at -> !now.isAfter(at.plus(f.schedule().jitterOffset()).plus(f.schedule().misfireWindow())))
+          .toList();
+      if (e.retryable() && !inWindow.isEmpty()) {
+        PendingFire next = f.retryAt(now.plus(backoff.delay(f.failures() + 1)), inWindow);
+        LOG.warn("enqueue via '{}' failed for schedule '{}' (attempt {}), retrying at {}: {}", enqueuerName,
+            f.schedule().name(), next.failures(), next.fireAt(), describe(e));
+        if (inWindow.size() < f.scheduledAt().size()) {
+          LOG.error("schedule '{}': gave up {} fire(s) past their misfire window", f.schedule().name(),
+              f.scheduledAt().size() - inWindow.size());
+        }
+        retry.add(next);
+      } else {
+        LOG.error("schedule '{}': gave up fire(s) {} via '{}' after {} attempt(s): {}", f.schedule().name(),
+            f.scheduledAt(), enqueuerName, f.failures() + 1, describe(e));
+        givenUp.add(f);
+      }
+    }
+    return new Result(List.of(), retry, givenUp);
+  }
+
+  private static String describe(Throwable e) {
+    StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
+    for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+      sb.append(" <- ").append(c.getClass().getSimpleName()).append(": ").append(c.getMessage());
+    }
+    return dev.bugle.core.Secrets.maskUrls(sb.toString());
+  }
+
+  private static String summary(List<JobRequest> jobs) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < jobs.size() && i < 5; i++) {
+      sb.append(i == 0 ? "" : ", ").append(jobs.get(i).schedule()).append('@').append(jobs.get(i).scheduledAt());
+    }
+    return jobs.size() > 5 ? sb + ", …" : sb.toString();
+  }
+}

@@ -1,0 +1,160 @@
+package dev.bugle.core.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.bugle.core.AtTrigger;
+import dev.bugle.core.ConfigException;
+import dev.bugle.core.CronTrigger;
+import dev.bugle.core.EveryTrigger;
+import dev.bugle.core.MisfirePolicy;
+import dev.bugle.core.Schedule;
+import dev.bugle.core.Trigger;
+import dev.bugle.spi.JobJson;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Reads one {@code bugle.schedule.NAME.*} block into a {@link Schedule}; every mistake names its key. */
+public final class ScheduleReader {
+  public static final Set<String> KEYS = Set.of("cron", "every", "at", "start-at", "time-zone", "job", "queue", "args",
+      "kwargs", "enqueuer", "misfire", "misfire-window", "catch-up-limit", "jitter");
+
+  private ScheduleReader() {
+  }
+
+  /** The schedule, or null when {@code problems} received one or more mistakes in its keys. */
+  public static Schedule read(String name, Map<String, String> p, String defaultEnqueuer, Problems problems) {
+    String prefix = "bugle.schedule." + name + ".";
+    if (!Schedule.NAME.matcher(name).matches()) {
+      problems.add(prefix + "job", "schedule name '" + name + "' may hold only letters, digits, '-'"
+          + " and '_'; for example: bugle.schedule.weekly-digest.job=WeeklyDigestJob");
+      return null;
+    }
+    int before = problems.size();
+    ZoneId zone = problems.attempt(() -> zone(prefix + "time-zone", p.getOrDefault("time-zone", "UTC")));
+    Trigger trigger = zone == null ? null : problems.attempt(() -> trigger(prefix, p, zone));
+    String job = p.get("job");
+    if (job == null || job.isBlank()) {
+      problems.add(prefix + "job", "is required: the job to enqueue; for example: " + prefix + "job=CurrencyRatesJob");
+    }
+    String enqueuer = p.getOrDefault("enqueuer", defaultEnqueuer);
+    if (enqueuer == null) {
+      problems.add(prefix + "enqueuer", "is required when several enqueuers are configured; for example: " + prefix
+          + "enqueuer=main");
+    }
+    Map<String, String> options = new TreeMap<>();
+    p.forEach((k, v) -> {
+      if (k.startsWith("option.")) {
+        options.put(k.substring("option.".length()), v);
+      }
+    });
+    List<Object> args = problems.attempt(() -> json(prefix + "args", p.get("args"),
+        new TypeReference<List<Object>>() { }, "[\"USD\", 2]"));
+    Map<String, Object> kwargs = problems.attempt(() -> json(prefix + "kwargs", p.get("kwargs"),
+        new TypeReference<Map<String, Object>>() { }, "{\"currency\": \"USD\"}"));
+    MisfirePolicy misfire = problems.attempt(() -> p.containsKey("misfire")
+        ? MisfirePolicy.parse(prefix + "misfire", p.get("misfire")) : MisfirePolicy.FIRE_ONCE);
+    Duration window = problems.attempt(() -> duration(prefix + "misfire-window", p.get("misfire-window"),
+        Schedule.DEFAULT_MISFIRE_WINDOW, "1h"));
+    Integer limit = problems.attempt(() -> catchUpLimit(prefix + "catch-up-limit", p.get("catch-up-limit")));
+    Duration jitter = problems.attempt(() -> duration(prefix + "jitter", p.get("jitter"), Duration.ZERO, "30s"));
+    if (problems.size() > before) {
+      return null;
+    }
+    return new Schedule(name, trigger, zone, job.trim(), blankToNull(p.get("queue")), args, kwargs, options, enqueuer,
+        misfire, window, limit, jitter);
+  }
+
+  private static Trigger trigger(String prefix, Map<String, String> p, ZoneId zone) {
+    long kinds = p.keySet().stream().filter(k -> k.equals("cron") || k.equals("every") || k.equals("at")).count();
+    if (kinds != 1) {
+      throw new ConfigException(prefix + "cron", (kinds == 0 ? "a schedule needs" : "a schedule takes only")
+          + " one of " + prefix + "cron, " + prefix + "every or " + prefix + "at; for example: " + prefix
+          + "cron=0 * * * *");
+    }
+    if (p.containsKey("cron")) {
+      try {
+        return CronTrigger.of(p.get("cron"), zone);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(prefix + "cron", "unrecognized cron '" + p.get("cron") + "': " + e.getMessage()
+            + ". Parsable examples: " + CronExpressions.EXAMPLES);
+      }
+    }
+    if (p.containsKey("every")) {
+      Duration period = duration(prefix + "every", p.get("every"), null, "15m");
+      if (period == null || period.toMillis() < 1) {
+        throw ConfigException.invalid(prefix + "every", String.valueOf(p.get("every")), "a positive duration", "15m");
+      }
+      String start = p.get("start-at");
+      return start == null ? EveryTrigger.of(period)
+          : new EveryTrigger(period, instant(prefix + "start-at", start), true);
+    }
+    return new AtTrigger(instant(prefix + "at", p.get("at")));
+  }
+
+  private static Instant instant(String key, String value) {
+    try {
+      return OffsetDateTime.parse(value.trim()).toInstant();
+    } catch (DateTimeException | NullPointerException e) {
+      throw ConfigException.invalid(key, String.valueOf(value), "an ISO-8601 instant with an offset",
+          "2026-12-24T18:00:00+01:00");
+    }
+  }
+
+  private static ZoneId zone(String key, String value) {
+    try {
+      return value.equals("UTC") ? ZoneOffset.UTC : ZoneId.of(value.trim());
+    } catch (DateTimeException e) {
+      throw ConfigException.invalid(key, value, "an IANA time zone", "Europe/Berlin");
+    }
+  }
+
+  static Duration duration(String key, String value, Duration defaultValue, String example) {
+    if (value == null || value.isBlank()) {
+      return defaultValue;
+    }
+    try {
+      return Durations.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw ConfigException.invalid(key, value, "a duration (" + Durations.EXAMPLES + ")", example);
+    }
+  }
+
+  private static int catchUpLimit(String key, String value) {
+    if (value == null || value.isBlank()) {
+      return Schedule.DEFAULT_CATCH_UP_LIMIT;
+    }
+    try {
+      int n = Integer.parseInt(value.trim());
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ConfigException.invalid(key, value, "a whole number of at least 1", "100");
+  }
+
+  private static <T> T json(String key, String value, TypeReference<T> type, String example) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return JobJson.mapper().readValue(value, type);
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(key, "not valid JSON of the right shape (" + e.getOriginalMessage()
+          + "); for example: " + key + "=" + example);
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}
