@@ -11,8 +11,10 @@ import dev.bugle.spi.Enqueuer;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Inserts each job as a row of delayed_job's table, which an unmodified delayed_job worker runs. Connects on
@@ -47,10 +49,12 @@ public final class DelayedJobEnqueuer implements Enqueuer {
     List<JobRow> valid = new ArrayList<>(jobs.size());
     InvalidJob firstProblem = null;
     JobRequest firstInvalid = null;
+    Set<UUID> invalid = new HashSet<>();
     for (JobRequest job : jobs) {
       try {
         valid.add(rows.row(job, now));
       } catch (InvalidJob e) {
+        invalid.add(job.id());
         if (firstProblem == null) {
           firstProblem = e;
           firstInvalid = job;
@@ -61,7 +65,8 @@ public final class DelayedJobEnqueuer implements Enqueuer {
       database.insert(valid);
     }
     if (firstProblem != null) {
-      throw new EnqueueException(toConfigException(firstInvalid, firstProblem).getMessage(), firstProblem, false);
+      throw new EnqueueException(toConfigException(firstInvalid, firstProblem).getMessage(), firstProblem, false,
+          invalid);
     }
   }
 

@@ -53,12 +53,14 @@ public final class JobRunrEnqueuer implements Enqueuer {
     List<JobRequest> requests = new ArrayList<>(unique.size());
     List<Job> built = new ArrayList<>(unique.size());
     List<EnqueueException> refused = new ArrayList<>();
+    java.util.Set<UUID> refusedIds = new java.util.HashSet<>();
     for (JobRequest request : unique.values()) {
       try {
         built.add(build(request));
         requests.add(request);
       } catch (EnqueueException e) {
         refused.add(e);
+        refusedIds.add(request.id());
       }
     }
     if (!built.isEmpty()) {
@@ -67,7 +69,7 @@ public final class JobRunrEnqueuer implements Enqueuer {
     if (!refused.isEmpty()) { // the others are stored; these can never be
       EnqueueException first = refused.get(0);
       throw new EnqueueException(refused.size() + " of " + unique.size() + " jobs refused; the first: "
-          + first.getMessage(), first, false);
+          + first.getMessage(), first, false, refusedIds);
     }
   }
 
