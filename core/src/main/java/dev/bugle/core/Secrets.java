@@ -9,7 +9,7 @@ public final class Secrets {
   private static final Pattern SECRET_KEY = Pattern.compile(".*(password|passwd|secret|token|credential).*");
   private static final Pattern URL_PASSWORD = Pattern.compile("(\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^:/@\\s]*:)[^@\\s]*@");
   /** JDBC and other URLs that carry the password as a parameter: {@code ?user=x&password=y}. */
-  private static final Pattern PARAM_PASSWORD = Pattern.compile("(?i)([?&;](?:password|passwd|pwd)=)[^&;\\s]*");
+  private static final Pattern PARAM_PASSWORD = Pattern.compile("(?i)([?&;](?:password|passwd|pwd)=)(?!\\*\\*\\*\\*)[^&;\\s]*");
 
   private Secrets() {
   }
