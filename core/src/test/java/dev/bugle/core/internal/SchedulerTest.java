@@ -143,6 +143,17 @@ class SchedulerTest {
     assertThat(s.nextFireTime()).contains(Instant.parse("2026-11-27T10:02:00Z"));
   }
 
+  @Test
+  void aPartlyRefusedBatchCommitsTheFiresThatWentIn() {
+    Scheduler s = scheduler(every("good", Duration.ofMinutes(1), "main"), every("bad", Duration.ofMinutes(1), "main"));
+    main.refuse = java.util.Set.of("bad");
+    at("2026-11-27T10:01:00Z");
+    assertThat(s.runDueOnce()).isEqualTo(1);
+    assertThat(lease.store).containsEntry("good", Instant.parse("2026-11-27T10:01:00Z"));
+    assertThat(lease.store.get("bad")).isBefore(Instant.parse("2026-11-27T10:01:00Z"));
+    assertThat(s.nextFireTime()).contains(Instant.parse("2026-11-27T10:02:00Z"));
+  }
+
   private Scheduler takeOver(MisfirePolicy policy, int limit) {
     Map<String, Instant> store = new TreeMap<>(Map.of("digest", Instant.parse("2026-11-27T06:00:00Z")));
     lease = new FakeLease(store);
