@@ -103,6 +103,23 @@ class SchedulerTest {
   }
 
   @Test
+  void aCheckpointWriteThatCannotBeConfirmedIsALossToo() {
+    lease = new FakeLease() {
+      @Override
+      public void commit(Map<String, Instant> fires) {
+        if (!fires.containsKey("rates") || fires.get("rates").isAfter(Instant.parse("2026-11-27T10:00:30Z"))) {
+          throw new dev.bugle.core.LockException("consul unreachable");
+        }
+        super.commit(fires);
+      }
+    };
+    Scheduler s = scheduler(every("rates", Duration.ofMinutes(1), "main"));
+    at("2026-11-27T10:01:00Z");
+    s.runDueOnce();
+    assertThat(s.isLost()).isTrue();
+  }
+
+  @Test
   void aFailedSendIsRetriedWithBackoffAndCheckpointedOnlyOnceAcknowledged() {
     Scheduler s = scheduler(every("rates", Duration.ofMinutes(1), "main"));
     main.failNext = 2;
