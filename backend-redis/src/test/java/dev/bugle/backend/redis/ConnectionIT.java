@@ -3,10 +3,13 @@ package dev.bugle.backend.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bugle.backend.redis.internal.PushScript;
+import dev.bugle.core.ConfigException;
 import dev.bugle.core.EnqueueException;
 import dev.bugle.core.JobRequest;
 import dev.bugle.spi.Enqueuer;
 import dev.bugle.testkit.TestSettings;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,11 +60,32 @@ class ConnectionIT {
           assertThatThrownBy(() -> wrong.enqueue(job())).isInstanceOf(EnqueueException.class)
               .hasMessageContaining("redis://" + user + ":****@127.0.0.1:6379/0")
               .hasMessageNotContaining("sup3r-s3cret");
+          // At start-up, refused credentials are a configuration mistake naming the key.
+          assertThatThrownBy(wrong::open).isInstanceOf(ConfigException.class)
+              .hasMessageContaining("bugle.enqueuer.test.redis-url")
+              .hasMessageContaining("****").hasMessageNotContaining("sup3r-s3cret");
         }
       } finally {
         admin.del(key);
         admin.aclDelUser(user);
       }
+    }
+  }
+
+  @Test
+  void openLoadsTheScriptAndOnlyLogsAnOutage() throws Exception {
+    String key = RedisIt.unique("json");
+    try (Enqueuer down = new RedisJsonEnqueuerProvider().create(TestSettings.enqueuer("redis-url",
+        RedisIt.UNREACHABLE_URL, "key", key, "connect-timeout", "500ms"))) {
+      down.open(); // an outage at start-up is not a configuration error
+    }
+    try (Enqueuer up = new RedisJsonEnqueuerProvider().create(TestSettings.enqueuer("redis-url", RedisIt.URL,
+        "key", key, "dedupe-ttl", "1m")); Jedis jedis = RedisIt.jedis()) {
+      up.open();
+      assertThat(jedis.scriptExists(new String(PushScript.standard().sha(), StandardCharsets.US_ASCII))).isTrue();
+      up.enqueue(job());
+      assertThat(jedis.llen(key)).isEqualTo(1);
+      jedis.del(key);
     }
   }
 

@@ -120,7 +120,8 @@ class ExactlyOnceIT {
     try (Enqueuer e = new SidekiqEnqueuerProvider().create(settings()); Jedis jedis = RedisIt.jedis()) {
       assertThatThrownBy(() -> e.enqueueAll(List.of(bad, good))).isInstanceOf(EnqueueException.class)
           .hasMessageContaining(".kwargs")
-          .satisfies(x -> assertThat(((EnqueueException) x).retryable()).isFalse());
+          .satisfies(x -> assertThat(((EnqueueException) x).retryable()).isFalse())
+          .satisfies(x -> assertThat(((EnqueueException) x).failedJobs()).containsExactly(bad.id()));
       assertThat(count(jedis, marker)).isEqualTo(1);
     }
   }
@@ -135,7 +136,8 @@ class ExactlyOnceIT {
       try {
         assertThatThrownBy(() -> e.enqueue(job)).isInstanceOf(EnqueueException.class)
             .hasMessageContaining("WRONGTYPE").hasMessageContaining("queue:" + queue)
-            .satisfies(x -> assertThat(((EnqueueException) x).retryable()).isFalse());
+            .satisfies(x -> assertThat(((EnqueueException) x).retryable()).isFalse())
+            .satisfies(x -> assertThat(((EnqueueException) x).failedJobs()).containsExactly(job.id()));
         // Nothing was written, so once the key is fixed the same fire goes out.
         assertThat(jedis.exists(TestSettings.NAMESPACE + ":bugle:fired:" + job.id())).isFalse();
         assertThat(jedis.sismember("queues", queue)).isFalse();

@@ -2,7 +2,10 @@ package dev.bugle.backend.redis.internal;
 
 import dev.bugle.core.EnqueueException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
@@ -35,15 +38,22 @@ public final class ScriptPipeline {
     this.loaded = assumeLoaded;
   }
 
-  /** Pushes every write; returns, per write in order, true when pushed and false when it was a duplicate. */
+  /**
+   * Pushes every write; returns, per write in order, true when pushed and false when it was a duplicate. When
+   * some script calls failed and others ran, the exception's {@code failedJobs} names the jobs of the failed
+   * ones; when the connection broke, it is empty (any job may have failed).
+   */
   public List<Boolean> push(List<RedisWrite> writes) throws EnqueueException {
+    List<List<RedisWrite>> chunks = new ArrayList<>();
     List<PushScript.Call> calls = new ArrayList<>();
     for (int i = 0; i < writes.size(); i += JOBS_PER_CALL) {
-      calls.add(script.encode(writes.subList(i, Math.min(writes.size(), i + JOBS_PER_CALL)), dedupe));
+      List<RedisWrite> chunk = writes.subList(i, Math.min(writes.size(), i + JOBS_PER_CALL));
+      chunks.add(chunk);
+      calls.add(script.encode(chunk, dedupe));
     }
-    List<Boolean> pushed = new ArrayList<>(writes.size());
+    List<Object> replies;
     try (Jedis jedis = connection.borrow()) {
-      List<Object> replies = send(jedis, calls, !loaded);
+      replies = send(jedis, calls, !loaded);
       List<Integer> noScript = new ArrayList<>();
       for (int i = 0; i < replies.size(); i++) {
         if (replies.get(i) instanceof JedisNoScriptException) {
@@ -56,17 +66,33 @@ public final class ScriptPipeline {
           replies.set(noScript.get(j), retried.get(j));
         }
       }
-      for (Object reply : replies) {
-        if (reply instanceof JedisDataException e) {
-          throw e;
-        }
-        for (Object flag : (List<?>) reply) {
+    } catch (JedisException e) {
+      throw Failures.toEnqueueException(e, connection.settings().url(), writes.size(), Set.of());
+    }
+    List<Boolean> pushed = new ArrayList<>(writes.size());
+    JedisDataException failure = null;
+    Set<UUID> failed = new HashSet<>();
+    for (int i = 0; i < replies.size(); i++) {
+      if (replies.get(i) instanceof JedisDataException e) {
+        failure = e;
+        chunks.get(i).forEach(w -> failed.add(w.job().id()));
+      } else {
+        for (Object flag : (List<?>) replies.get(i)) {
           pushed.add(((Long) flag) == 1L);
         }
       }
-      return pushed;
-    } catch (JedisException e) {
-      throw Failures.toEnqueueException(e, connection.settings().url(), writes.size());
+    }
+    if (failure != null) {
+      throw Failures.toEnqueueException(failure, connection.settings().url(), failed.size(), failed);
+    }
+    return pushed;
+  }
+
+  /** Loads the script now (for {@code Enqueuer.open()}); a failure is the caller's to judge. */
+  public void load() {
+    try (Jedis jedis = connection.borrow()) {
+      jedis.scriptLoad(script.source());
+      loaded = true;
     }
   }
 
