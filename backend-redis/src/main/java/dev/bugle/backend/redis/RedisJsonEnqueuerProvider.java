@@ -6,7 +6,10 @@ import dev.bugle.spi.Enqueuer;
 import dev.bugle.spi.EnqueuerProvider;
 import dev.bugle.spi.Settings;
 
-/** {@code type=redis-json}: Bugle's JSON envelope on one list, for custom consumers, deduplicated by one Lua script per push. See docs/backend-redis.md. */
+/**
+ * {@code type=redis-json}: Bugle's JSON envelope on one Redis list, for consumers of your own,
+ * deduplicated by one Lua script per push. See docs/backend-redis.md.
+ */
 public final class RedisJsonEnqueuerProvider implements EnqueuerProvider {
   public static final String TYPE = "redis-json";
 

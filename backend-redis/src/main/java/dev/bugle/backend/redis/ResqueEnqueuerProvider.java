@@ -6,7 +6,10 @@ import dev.bugle.spi.Enqueuer;
 import dev.bugle.spi.EnqueuerProvider;
 import dev.bugle.spi.Settings;
 
-/** {@code type=resque}: Resque jobs (Ruby Resque, node-resque), deduplicated by one Lua script per push. See docs/backend-redis.md. */
+/**
+ * {@code type=resque}: Resque jobs (Ruby Resque, node-resque),
+ * deduplicated by one Lua script per push. See docs/backend-redis.md.
+ */
 public final class ResqueEnqueuerProvider implements EnqueuerProvider {
   public static final String TYPE = "resque";
 

@@ -6,7 +6,10 @@ import dev.bugle.spi.Enqueuer;
 import dev.bugle.spi.EnqueuerProvider;
 import dev.bugle.spi.Settings;
 
-/** {@code type=rq}: RQ jobs for RQ's JSONSerializer, deduplicated by one Lua script per push. See docs/backend-redis.md. */
+/**
+ * {@code type=rq}: RQ jobs for RQ's JSONSerializer,
+ * deduplicated by one Lua script per push. See docs/backend-redis.md.
+ */
 public final class RqEnqueuerProvider implements EnqueuerProvider {
   public static final String TYPE = "rq";
 

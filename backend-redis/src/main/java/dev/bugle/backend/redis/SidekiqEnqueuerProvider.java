@@ -6,7 +6,10 @@ import dev.bugle.spi.Enqueuer;
 import dev.bugle.spi.EnqueuerProvider;
 import dev.bugle.spi.Settings;
 
-/** {@code type=sidekiq}: Sidekiq jobs (plain, or ActiveJob with active-job=true), deduplicated by one Lua script per push. See docs/backend-redis.md. */
+/**
+ * {@code type=sidekiq}: Sidekiq jobs, plain or wrapped for ActiveJob ({@code active-job=true}),
+ * deduplicated by one Lua script per push. See docs/backend-redis.md.
+ */
 public final class SidekiqEnqueuerProvider implements EnqueuerProvider {
   public static final String TYPE = "sidekiq";
 

@@ -52,7 +52,8 @@ class ConnectionIT {
       admin.aclSetUser(user, "on", ">right-" + user, "~*", "+@all");
       try {
         try (Enqueuer ok = new RedisJsonEnqueuerProvider().create(TestSettings.enqueuer("redis-url",
-            "redis://" + user + ":wrong@127.0.0.1:6379/0", "password", "right-" + user, "key", key, "dedupe-ttl", "1m"))) {
+            "redis://" + user + ":wrong@127.0.0.1:6379/0", "password", "right-" + user, "key", key,
+            "dedupe-ttl", "1m"))) {
           ok.enqueue(job());
         }
         try (Enqueuer wrong = new RedisJsonEnqueuerProvider().create(TestSettings.enqueuer("redis-url",

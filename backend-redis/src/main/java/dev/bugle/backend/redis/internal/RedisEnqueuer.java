@@ -40,8 +40,9 @@ public final class RedisEnqueuer implements Enqueuer {
 
   /** Reads the connection and dedupe settings (the format has read its own); does not connect. */
   public static RedisEnqueuer create(Settings settings, PayloadFormat format) {
-    return new RedisEnqueuer(settings.prefix(), format, ConnectionSettings.read(settings), Dedupe.read(settings),
-        PushScript.standard(), false);
+    String prefix = settings.prefix();
+    return new RedisEnqueuer(prefix.substring(0, prefix.length() - 1), format, ConnectionSettings.read(settings),
+        Dedupe.read(settings), PushScript.standard(), false);
   }
 
   @Override
@@ -126,9 +127,9 @@ public final class RedisEnqueuer implements Enqueuer {
       }
       String url = connection.settings().url().toString();
       if (refused != null) {
-        throw new ConfigException(name + "redis-url", "Redis at " + url + " refused the credentials ("
+        throw new ConfigException(name + ".redis-url", "Redis at " + url + " refused the credentials ("
             + Secrets.maskUrls(refused.getMessage()) + "); set the user and password in the URL or in "
-            + name + "password; for example: " + name + "redis-url=redis://app:PASSWORD@127.0.0.1:6379/0");
+            + name + ".password; for example: " + name + ".redis-url=redis://app:PASSWORD@127.0.0.1:6379/0");
       }
       LOG.warn("{}: Redis at {} is not reachable yet ({}); enqueues will retry", name, url,
           Secrets.maskUrls(String.valueOf(e.getMessage())));
