@@ -35,6 +35,7 @@ final class EnqueueCommand implements Callable<Integer> {
         + name + "'; configured: " + config.schedules().stream().map(Schedule::name).toList()));
     InstantSource clock = InstantSource.system();
     try (Components parts = options.assemble(config, clock)) {
+      parts.open();
       JobRequest job = s.requestAt(config.namespace(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
       parts.enqueuers().get(s.enqueuer()).enqueueAll(List.of(job));
       spec.commandLine().getErr().println("bugle: enqueued " + job.id() + " (schedule '" + s.name() + "', job "

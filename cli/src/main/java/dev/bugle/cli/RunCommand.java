@@ -20,6 +20,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     BugleConfig config = options.load();
     try (Components parts = options.assemble(config, InstantSource.system())) {
+      parts.open();
       Bugle bugle = new Bugle(config, parts, InstantSource.system());
       // SIGTERM and SIGINT stop firing and release the lock, so that a standby takes over at once, then exit 0.
       Signal.handle(new Signal("TERM"), s -> bugle.stop());

@@ -78,7 +78,8 @@ public final class Bugle {
           scheduler.start();
           scheduler.runLoop();
         }
-      } catch (LeaseLostException e) {
+      } catch (LockException e) {
+        // The start-up checkpoint read or write failed: ownership can no longer be proven.
         scheduler.markLost(e.getMessage());
       } finally {
         current = null;

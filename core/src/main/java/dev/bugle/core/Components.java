@@ -80,6 +80,19 @@ public final class Components implements AutoCloseable {
     });
   }
 
+  /**
+   * Lets every enqueuer connect and check its backend ({@link Enqueuer#open()}); every permanent mistake is
+   * reported together, each naming its key.
+   */
+  public void open() {
+    Problems problems = new Problems();
+    enqueuers.values().forEach(e -> problems.attempt(() -> {
+      e.open();
+      return null;
+    }));
+    problems.throwIfAny();
+  }
+
   public LeaderLock lock() {
     return lock;
   }

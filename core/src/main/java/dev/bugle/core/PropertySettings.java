@@ -131,7 +131,7 @@ public final class PropertySettings implements Settings {
       return Durations.parse(v.get());
     } catch (IllegalArgumentException e) {
       throw ConfigException.invalid(key(key), v.get(), "a duration (" + Durations.EXAMPLES + ")",
-          Durations.format(defaultValue));
+          defaultValue == null ? "30s" : Durations.format(defaultValue));
     }
   }
 

@@ -34,6 +34,13 @@ public final class Providers {
     return new Providers(new TreeMap<>(enqueuers), new TreeMap<>(locks));
   }
 
+  /** These providers plus an application's own enqueuer type, for embedding. */
+  public Providers with(EnqueuerProvider extra) {
+    Map<String, EnqueuerProvider> more = new TreeMap<>(enqueuers);
+    more.put(extra.type(), extra);
+    return new Providers(more, locks);
+  }
+
   public EnqueuerProvider enqueuer(String key, String type) {
     EnqueuerProvider p = enqueuers.get(type);
     if (p == null) {

@@ -8,6 +8,8 @@ public final class Secrets {
   public static final String MASK = "****";
   private static final Pattern SECRET_KEY = Pattern.compile(".*(password|passwd|secret|token|credential).*");
   private static final Pattern URL_PASSWORD = Pattern.compile("(\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^:/@\\s]*:)[^@\\s]*@");
+  /** JDBC and other URLs that carry the password as a parameter: {@code ?user=x&password=y}. */
+  private static final Pattern PARAM_PASSWORD = Pattern.compile("(?i)([?&;](?:password|passwd|pwd)=)(?!\\*\\*\\*\\*)[^&;\\s]*");
 
   private Secrets() {
   }
@@ -17,9 +19,13 @@ public final class Secrets {
     return SECRET_KEY.matcher(key.toLowerCase(Locale.ROOT)).matches();
   }
 
-  /** {@code redis://user:pw@host} becomes {@code redis://user:****@host}; any other text is left as is. */
+  /** {@code redis://user:pw@host} becomes {@code redis://user:****@host}, {@code ?password=pw} becomes {@code ?password=****}. */
   public static String maskUrls(String text) {
-    return text == null ? null : URL_PASSWORD.matcher(text).replaceAll("$1" + MASK + "@");
+    if (text == null) {
+      return null;
+    }
+    String masked = URL_PASSWORD.matcher(text).replaceAll("$1" + MASK + "@");
+    return PARAM_PASSWORD.matcher(masked).replaceAll("$1" + MASK);
   }
 
   /** The value to show for {@code key}: fully masked when the key is secret, else with URL passwords masked. */

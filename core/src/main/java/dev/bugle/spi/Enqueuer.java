@@ -49,6 +49,15 @@ public interface Enqueuer extends AutoCloseable {
   default void validate(JobRequest sample) {
   }
 
+  /**
+   * Called once by {@code bugle run} and {@code bugle enqueue} after validation, before the node contends for
+   * the lock: connect and check what only the backend can tell (its schema, for example). Throw a
+   * {@link dev.bugle.core.ConfigException} naming the key for a permanent mistake, and start-up stops with exit
+   * code 2. An outage must not throw: log it and let {@link #enqueue} retry. {@code bugle check} never calls it.
+   */
+  default void open() {
+  }
+
   /** Releases connections. Must not throw for a never-used enqueuer. */
   @Override
   default void close() {

@@ -51,9 +51,15 @@ final class Dispatcher {
   }
 
   private Result failed(String enqueuerName, List<PendingFire> fires, Instant now, EnqueueException e) {
+    List<PendingFire> acked = new ArrayList<>();
     List<PendingFire> retry = new ArrayList<>();
     List<PendingFire> givenUp = new ArrayList<>();
     for (PendingFire f : fires) {
+      if (!e.failedJobs().isEmpty() && f.scheduledAt().stream()
+          .noneMatch(at -> e.failedJobs().contains(f.schedule().requestAt(namespace, at).id()))) {
+        acked.add(f); // the backend says this one went in
+        continue;
+      }
       List<Instant> inWindow = f.scheduledAt().stream()
           .filter(at -> !now.isAfter(at.plus(f.schedule().jitterOffset()).plus(f.schedule().misfireWindow())))
           .toList();
@@ -72,7 +78,11 @@ final class Dispatcher {
         givenUp.add(f);
       }
     }
-    return new Result(List.of(), retry, givenUp);
+    if (!acked.isEmpty()) {
+      LOG.info("enqueued {} of {} fire(s) via '{}' despite the failure of the others", acked.size(), fires.size(),
+          enqueuerName);
+    }
+    return new Result(acked, retry, givenUp);
   }
 
   private static String describe(Throwable e) {

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -110,7 +109,7 @@ public final class ScheduleReader {
 
   private static ZoneId zone(String key, String value) {
     try {
-      return value.equals("UTC") ? ZoneOffset.UTC : ZoneId.of(value.trim());
+      return ZoneId.of(value.trim());
     } catch (DateTimeException e) {
       throw ConfigException.invalid(key, value, "an IANA time zone", "Europe/Berlin");
     }

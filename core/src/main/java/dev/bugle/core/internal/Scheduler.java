@@ -1,7 +1,7 @@
 package dev.bugle.core.internal;
 
 import dev.bugle.core.BugleException;
-import dev.bugle.core.LeaseLostException;
+import dev.bugle.core.LockException;
 import dev.bugle.core.Schedule;
 import dev.bugle.spi.Enqueuer;
 import dev.bugle.spi.Lease;
@@ -106,8 +106,9 @@ public final class Scheduler {
     if (!commits.isEmpty()) {
       try {
         lease.checkpoints().commit(commits);
-      } catch (LeaseLostException e) {
-        markLost("checkpoint write refused: " + e.getMessage());
+      } catch (LockException e) {
+        // Refused (LeaseLostException) or not confirmed: either way ownership can no longer be proven.
+        markLost("checkpoint write failed: " + e.getMessage());
         return jobs;
       }
     }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** An in-memory lease whose validity the test sets; checkpoints live in a map shared between "leaders". */
-final class FakeLease implements Lease, Checkpoints {
+class FakeLease implements Lease, Checkpoints {
   final Map<String, Instant> store;
   final List<Map<String, Instant>> commits = new ArrayList<>();
   volatile boolean valid = true;

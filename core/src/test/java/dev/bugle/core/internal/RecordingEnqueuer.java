@@ -12,6 +12,8 @@ final class RecordingEnqueuer implements Enqueuer {
   int failNext;
   boolean retryable = true;
   int calls;
+  /** Schedules whose jobs this enqueuer refuses for good while writing the rest of the batch. */
+  java.util.Set<String> refuse = java.util.Set.of();
 
   @Override
   public void enqueue(JobRequest job) {
@@ -25,7 +27,13 @@ final class RecordingEnqueuer implements Enqueuer {
       failNext--;
       throw new EnqueueException("backend down", new java.io.IOException("connection refused"), retryable);
     }
-    batches.add(List.copyOf(jobs));
+    List<JobRequest> written = jobs.stream().filter(j -> !refuse.contains(j.schedule())).toList();
+    batches.add(written);
+    if (written.size() < jobs.size()) {
+      java.util.Set<java.util.UUID> failed = jobs.stream().filter(j -> refuse.contains(j.schedule()))
+          .map(JobRequest::id).collect(java.util.stream.Collectors.toSet());
+      throw new EnqueueException("refused " + failed, null, false, failed);
+    }
   }
 
   List<JobRequest> jobs() {

@@ -103,6 +103,23 @@ class SchedulerTest {
   }
 
   @Test
+  void aCheckpointWriteThatCannotBeConfirmedIsALossToo() {
+    lease = new FakeLease() {
+      @Override
+      public void commit(Map<String, Instant> fires) {
+        if (!fires.containsKey("rates") || fires.get("rates").isAfter(Instant.parse("2026-11-27T10:00:30Z"))) {
+          throw new dev.bugle.core.LockException("consul unreachable");
+        }
+        super.commit(fires);
+      }
+    };
+    Scheduler s = scheduler(every("rates", Duration.ofMinutes(1), "main"));
+    at("2026-11-27T10:01:00Z");
+    s.runDueOnce();
+    assertThat(s.isLost()).isTrue();
+  }
+
+  @Test
   void aFailedSendIsRetriedWithBackoffAndCheckpointedOnlyOnceAcknowledged() {
     Scheduler s = scheduler(every("rates", Duration.ofMinutes(1), "main"));
     main.failNext = 2;
@@ -140,6 +157,17 @@ class SchedulerTest {
     at("2026-11-27T10:01:00Z");
     s.runDueOnce();
     assertThat(main.calls).isEqualTo(1);
+    assertThat(s.nextFireTime()).contains(Instant.parse("2026-11-27T10:02:00Z"));
+  }
+
+  @Test
+  void aPartlyRefusedBatchCommitsTheFiresThatWentIn() {
+    Scheduler s = scheduler(every("good", Duration.ofMinutes(1), "main"), every("bad", Duration.ofMinutes(1), "main"));
+    main.refuse = java.util.Set.of("bad");
+    at("2026-11-27T10:01:00Z");
+    assertThat(s.runDueOnce()).isEqualTo(1);
+    assertThat(lease.store).containsEntry("good", Instant.parse("2026-11-27T10:01:00Z"));
+    assertThat(lease.store.get("bad")).isBefore(Instant.parse("2026-11-27T10:01:00Z"));
     assertThat(s.nextFireTime()).contains(Instant.parse("2026-11-27T10:02:00Z"));
   }
 

@@ -1,0 +1,139 @@
+package dev.bugle.backend.delayedjob.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.bugle.backend.delayedjob.DelayedJobConfig;
+import dev.bugle.core.EnqueueException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection pool, opened on first use, and the checks made once per pool before the first insert: that
+ * the job table has delayed_job's columns and, when deduplicating, that the guard table exists with its
+ * unique index. A failed check is not remembered, so a later fire checks again (after the migration ran).
+ */
+public final class Database implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+  private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+  private final DelayedJobConfig config;
+  private final InstantSource clock;
+  private final JobTable table;
+  private HikariDataSource pool;
+  private boolean checked;
+  private Instant nextPrune = Instant.MIN;
+
+  public Database(DelayedJobConfig config, InstantSource clock) {
+    this.config = config;
+    this.clock = clock;
+    this.table = new JobTable(config.table(), config.deduplicate() ? config.guardTable() : null);
+  }
+
+  /** Inserts the rows in one transaction (one statement for a single row). */
+  public synchronized void insert(List<JobRow> rows) throws EnqueueException {
+    try (Connection c = pool().getConnection()) {
+      checkOnce(c);
+      if (rows.size() == 1) {
+        table.insert(c, rows);
+      } else {
+        c.setAutoCommit(false);
+        try {
+          table.insert(c, rows);
+          c.commit();
+        } catch (SQLException | RuntimeException e) {
+          rollbackQuietly(c);
+          throw e;
+        }
+      }
+      pruneIfDue(c);
+    } catch (SQLException e) {
+      throw SqlErrors.toEnqueueException("delayed_job insert into " + config.table() + " at "
+          + config.displayUrl() + " failed", e);
+    }
+  }
+
+  private void checkOnce(Connection c) throws SQLException {
+    if (checked) {
+      return;
+    }
+    try {
+      table.checkJobTable(c);
+    } catch (SQLException e) {
+      if ("42P01".equals(SqlErrors.sqlState(e)) || "42703".equals(SqlErrors.sqlState(e))) {
+        throw new EnqueueException("table " + config.table() + " at " + config.displayUrl() + " is not delayed_job's "
+            + "table (" + e.getMessage() + "); create it with delayed_job's migration (rails generate "
+            + "delayed_job:active_record) or examples/delayed-job/delayed_jobs.sql, or set " + config.key("table"),
+            e, false);
+      }
+      throw e;
+    }
+    if (config.deduplicate()) {
+      String problem = table.guardProblem(c);
+      if (problem != null) {
+        throw new EnqueueException(config.key("deduplicate") + "=true but " + problem + " at " + config.displayUrl()
+            + ": apply the opt-in migration examples/delayed-job/bugle-guard.sql (docs/backend-delayed-job.md), or "
+            + "set " + config.key("deduplicate") + "=false to enqueue at-least-once", null, false);
+      }
+    }
+    checked = true;
+  }
+
+  private void pruneIfDue(Connection c) {
+    Instant now = clock.instant();
+    if (!config.deduplicate() || now.isBefore(nextPrune)) {
+      return;
+    }
+    nextPrune = now.plus(PRUNE_EVERY);
+    try {
+      c.setAutoCommit(true);
+      int n = table.prune(c, LocalDateTime.ofInstant(now.minus(config.guardRetention()), ZoneOffset.UTC));
+      LOG.debug("pruned {} fire ids older than {} from {}", n, config.guardRetention(), config.guardTable());
+    } catch (SQLException e) {
+      LOG.warn("could not prune old fire ids from {} (will retry in {}): {}", config.guardTable(), PRUNE_EVERY,
+          e.getMessage());
+    }
+  }
+
+  private HikariDataSource pool() {
+    if (pool == null) {
+      HikariConfig hc = new HikariConfig();
+      hc.setPoolName(config.prefix().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-$", ""));
+      hc.setJdbcUrl(config.jdbcUrl());
+      hc.setUsername(config.username());
+      hc.setPassword(config.password());
+      hc.setMaximumPoolSize(config.poolSize());
+      hc.setMinimumIdle(Math.min(1, config.poolSize()));
+      hc.setConnectionTimeout(config.connectionTimeout().toMillis());
+      hc.setInitializationFailTimeout(-1); // never connect in the constructor; getConnection reports outages
+      // PgJDBC properties; the same parameters in the URL win over these.
+      hc.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, config.connectionTimeout().toSeconds())));
+      hc.addDataSourceProperty("socketTimeout", String.valueOf(config.queryTimeout().toSeconds()));
+      hc.addDataSourceProperty("ApplicationName", "bugle");
+      pool = new HikariDataSource(hc);
+    }
+    return pool;
+  }
+
+  private static void rollbackQuietly(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      LOG.debug("rollback failed: {}", e.getMessage());
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (pool != null) {
+      pool.close();
+      pool = null;
+    }
+  }
+}

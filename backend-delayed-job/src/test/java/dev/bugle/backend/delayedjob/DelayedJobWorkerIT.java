@@ -1,0 +1,163 @@
+package dev.bugle.backend.delayedjob;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.bugle.core.JobRequest;
+import dev.bugle.spi.Enqueuer;
+import dev.bugle.spi.JobJson;
+import dev.bugle.testkit.TestSettings;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real delayed_job worker (Debian's ruby-delayed-job-active-record with ruby-pg and ruby-activejob, driven by
+ * examples/delayed-job/worker.rb) runs jobs of every handler kind that Bugle inserted, and each job writes what
+ * it received, with Ruby types visible, to a file the test compares against what was sent.
+ */
+class DelayedJobWorkerIT {
+  private static final String RUBY = "/usr/bin/ruby";
+  private static final String SERVICES = "scripts/services delayed-job";
+  private final String table = PostgresTables.unique("dj_worker");
+  private final String guard = table + "_fires";
+  @TempDir
+  Path tmp;
+
+  @AfterEach
+  void drop() {
+    PostgresTables.drop(table, guard);
+  }
+
+  /** Strings YAML could read as something else, text Psych must keep byte for byte, and nesting. */
+  static List<Object> trickyArgs() {
+    List<Object> args = new ArrayList<>(Arrays.asList("yes", "No", "ON", "off", "true", "False", "y", "n", "~",
+        "null", "NULL", "", " padded ", "123", "-1.5", "1,000", "0x1F", "0o17", "017", "0b101", "1e3", "1.0E10",
+        ".inf", "-.Inf", ".NaN", "1:30", "190:20:30", "2024-01-01", "2024-01-01T10:00:00Z",
+        "2024-01-01 10:00:00 +01:00", ":sym", ":\"quoted\"", "!ruby/object:Kernel", "&anchor", "*alias", "#hash",
+        "@at", "`tick", "%pct", "- dash", "? q", "key: value", "[a, b]", "{c: d}", "|", ">", "'single'",
+        "\"double\"", "tab\there", "two\nlines", "trailing\n", "back\\slash", "Grüße, 世界", "emoji 🎉", "ctrl\u0001",
+        "nul\u0000byte", "ls\u2028ps\u2029", "<<", "=", "Jobs::Hello"));
+    args.addAll(Arrays.asList(0, -7, 42, 2147483648L, new BigInteger("1180591620717411303424"), 2.5, -0.1, 1.0E10,
+        1.0E-7, 100.0, true, false, null));
+    Map<String, Object> nested = new LinkedHashMap<>();
+    nested.put("1", "one");
+    nested.put("yes", "no");
+    nested.put(":key", ":value");
+    nested.put("null", null);
+    nested.put("2024-01-01", List.of());
+    nested.put("deep", Map.of("list", Arrays.asList(List.of(), Map.of(), Arrays.asList(1, Arrays.asList("2", null)))));
+    args.add(nested);
+    args.add(Arrays.asList("x", Arrays.asList("y", Arrays.asList("z"))));
+    return args;
+  }
+
+  @Test
+  void realWorkerRunsEveryHandlerKindWithArgsIntactAndTheGuardStopsResends() throws Exception {
+    PostgresTables.createJobTable(table);
+    PostgresTables.createGuardTable(guard);
+    Instant at = Instant.now();
+    Map<String, Object> kwargs = new LinkedHashMap<>();
+    kwargs.put("flag", "yes");
+    kwargs.put("when", "2024-01-01");
+    kwargs.put("count", 3);
+    kwargs.put("nested", Map.of("k", Arrays.asList("v", null)));
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("label", "no");
+    fields.put("payload", trickyArgs());
+    fields.put("extra", Map.of("~", "~"));
+
+    JobRequest activeJob = job("aj", at, "RecordJob", trickyArgs(), kwargs, Map.of());
+    JobRequest struct = job("struct", at, "RecordStruct", List.of(), fields, Map.of("handler", "struct"));
+    JobRequest object = job("object", at, "RecordObject", List.of(), fields, Map.of("handler", "object"));
+    JobRequest method = job("method", at, "RecordMethod.call", trickyArgs(), Map.of(), Map.of());
+    List<JobRequest> all = List.of(activeJob, struct, object, method);
+
+    try (Enqueuer byOption = enqueuer("active-job"); Enqueuer methods = enqueuer("method")) {
+      byOption.enqueueAll(List.of(activeJob, struct));
+      byOption.enqueue(object);
+      methods.enqueue(method);
+
+      Path out = tmp.resolve("effects.jsonl");
+      runWorkerOnce(out);
+
+      Map<String, JsonNode> effects = new LinkedHashMap<>();
+      for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+        JsonNode n = JobJson.mapper().readTree(line);
+        effects.put(n.get("kind").asText(), n);
+      }
+      assertThat(effects).containsOnlyKeys("active-job", "struct", "object", "method");
+      assertEffect(effects.get("active-job"), activeJob.id().toString(), trickyArgs(), kwargs);
+      Map<String, Object> structFields = new LinkedHashMap<>(fields);
+      assertEffect(effects.get("struct"), struct.id().toString(), List.of(), structFields);
+      assertEffect(effects.get("object"), object.id().toString(), List.of(), fields);
+      assertEffect(effects.get("method"), null, trickyArgs(), Map.of());
+      assertThat(PostgresTables.count("SELECT count(*) FROM " + table)).as("rows left after work_off").isZero();
+
+      // A new leader re-sends the same fires after the worker ran and deleted their rows: nothing is inserted.
+      byOption.enqueueAll(List.of(activeJob, struct, object));
+      methods.enqueue(method);
+      assertThat(PostgresTables.count("SELECT count(*) FROM " + table)).as("rows after re-sending").isZero();
+      assertThat(PostgresTables.count("SELECT count(*) FROM " + guard)).isEqualTo(all.size());
+    }
+  }
+
+  private Enqueuer enqueuer(String handler) {
+    return new DelayedJobEnqueuerProvider().create(TestSettings.enqueuer("jdbc-url", PostgresTables.URL,
+        "username", PostgresTables.USER, "table", table, "handler", handler, "deduplicate", "true",
+        "guard-table", guard));
+  }
+
+  private static JobRequest job(String schedule, Instant at, String job, List<Object> args,
+      Map<String, Object> kwargs, Map<String, String> options) {
+    return JobRequest.of(TestSettings.NAMESPACE, schedule, at, job, null, args, kwargs, options);
+  }
+
+  private static void assertEffect(JsonNode effect, String jobId, List<Object> args, Map<String, Object> kwargs) {
+    String kind = effect.get("kind").asText();
+    assertThat(effect.get("job_id").isNull() ? null : effect.get("job_id").asText()).as(kind + " job id")
+        .isEqualTo(jobId);
+    assertThat(effect.get("args")).as(kind + " args").isEqualTo(JobJson.mapper().valueToTree(args));
+    assertThat(effect.get("kwargs")).as(kind + " kwargs").isEqualTo(JobJson.mapper().valueToTree(kwargs));
+  }
+
+  private void runWorkerOnce(Path out) throws IOException, InterruptedException {
+    if (!Files.isExecutable(Path.of(RUBY))) {
+      fail(RUBY + " is missing: install the delayed_job worker with " + SERVICES);
+    }
+    Path log = tmp.resolve("worker.log");
+    ProcessBuilder pb = new ProcessBuilder(RUBY, PostgresTables.examplePath("worker.rb").toString(), "--once")
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    pb.environment().put("DATABASE_URL", PostgresTables.RUBY_URL);
+    pb.environment().put("DJ_TABLE", table);
+    pb.environment().put("BUGLE_OUT", out.toString());
+    Process worker = pb.start();
+    try {
+      if (!worker.waitFor(90, TimeUnit.SECONDS)) {
+        fail("the delayed_job worker did not finish within 90s; its output:\n" + Files.readString(log));
+      }
+      if (worker.exitValue() != 0 || !Files.exists(out)) {
+        fail("the delayed_job worker exited with " + worker.exitValue() + " (a missing gem? run " + SERVICES
+            + "); its output:\n" + Files.readString(log) + "\nlast_error of the rows left: "
+            + PostgresTables.query("SELECT handler, last_error FROM " + table));
+      }
+    } finally {
+      worker.destroyForcibly();
+      worker.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+}

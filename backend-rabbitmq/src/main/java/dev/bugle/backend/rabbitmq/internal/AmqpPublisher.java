@@ -1,0 +1,159 @@
+package dev.bugle.backend.rabbitmq.internal;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.Recoverable;
+import com.rabbitmq.client.RecoveryListener;
+import com.rabbitmq.client.ShutdownSignalException;
+import dev.bugle.core.EnqueueException;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The publishing core both RabbitMQ enqueuers share. It connects on first use (with amqp-client's automatic
+ * connection recovery), keeps one channel in confirm mode, declares each message's topology once per channel,
+ * publishes a whole batch with the {@code mandatory} flag and then waits for all its confirms. Anything short
+ * of "every message acked and none returned" is an {@link EnqueueException}.
+ */
+public final class AmqpPublisher implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AmqpPublisher.class);
+  private final ConnectionSettings settings;
+  private final Failures failures;
+  private final Set<Declaration> declared = new HashSet<>();
+  private Connection connection;
+  private Channel channel;
+  private ConfirmTracker tracker;
+  private boolean closed;
+
+  /** Does not connect. */
+  public AmqpPublisher(ConnectionSettings settings) {
+    this.settings = settings;
+    this.failures = new Failures(settings);
+  }
+
+  /** Publishes every message, then returns once the broker has confirmed them all. */
+  public synchronized void publish(List<OutgoingMessage> messages) throws EnqueueException {
+    if (messages.isEmpty()) {
+      return;
+    }
+    if (closed) {
+      throw failures.closed();
+    }
+    Channel ch = openChannel();
+    declare(ch, messages);
+    ConfirmTracker t = tracker;
+    t.begin();
+    try {
+      for (OutgoingMessage m : messages) {
+        t.sent(ch.getNextPublishSeqNo(), m.jobId());
+        ch.basicPublish(m.exchange(), m.routingKey(), true, m.properties(), m.body());
+      }
+    } catch (IOException | ShutdownSignalException e) {
+      throw failures.publish(messages.size(), e);
+    }
+    ConfirmTracker.Result result;
+    try {
+      result = t.await(settings.confirmTimeout());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw failures.interrupted(messages.size(), e);
+    }
+    if (!result.ok()) {
+      throw failures.unconfirmed(result);
+    }
+  }
+
+  private Channel openChannel() {
+    if (channel != null && channel.isOpen()) {
+      return channel;
+    }
+    if (connection != null && !connection.isOpen()) {
+      // amqp-client is recovering it; a second connection would race the recovery.
+      throw failures.recovering(connection.getCloseReason());
+    }
+    if (connection == null) {
+      connection = connect();
+    }
+    try {
+      Channel ch = connection.createChannel();
+      if (ch == null) {
+        throw new IOException("the broker's channel-max is reached");
+      }
+      ConfirmTracker t = new ConfirmTracker();
+      ch.addConfirmListener(t);
+      ch.addReturnListener(t);
+      ch.addShutdownListener(t);
+      ch.confirmSelect();
+      channel = ch;
+      tracker = t;
+      declared.clear();
+      return ch;
+    } catch (IOException | ShutdownSignalException e) {
+      throw failures.channel(e);
+    }
+  }
+
+  private Connection connect() {
+    try {
+      Connection c = settings.factory().newConnection(settings.connectionName());
+      if (c instanceof Recoverable r) {
+        r.addRecoveryListener(new RecoveryLog());
+      }
+      LOG.info("connected to RabbitMQ at {} as '{}'", settings.uri(), settings.connectionName());
+      return c;
+    } catch (IOException | TimeoutException | GeneralSecurityException e) {
+      throw failures.connect(e);
+    }
+  }
+
+  private void declare(Channel ch, List<OutgoingMessage> messages) {
+    for (OutgoingMessage m : messages) {
+      for (Declaration d : m.declarations()) {
+        if (!declared.contains(d)) {
+          try {
+            d.apply(ch);
+          } catch (IOException | ShutdownSignalException e) {
+            throw failures.declare(d, e);
+          }
+          declared.add(d);
+        }
+      }
+    }
+  }
+
+  /** Closes the connection (stopping any recovery). Never throws. */
+  @Override
+  public synchronized void close() {
+    closed = true;
+    Connection c = connection;
+    connection = null;
+    channel = null;
+    if (c == null) {
+      return;
+    }
+    try {
+      c.close((int) settings.confirmTimeout().toMillis());
+    } catch (IOException | RuntimeException e) {
+      c.abort((int) settings.confirmTimeout().toMillis());
+    }
+  }
+
+  private final class RecoveryLog implements RecoveryListener {
+    @Override
+    public void handleRecoveryStarted(Recoverable recoverable) {
+      LOG.warn("connection to RabbitMQ at {} lost; recovering every {}ms", settings.uri(),
+          settings.recoveryInterval().toMillis());
+    }
+
+    @Override
+    public void handleRecovery(Recoverable recoverable) {
+      LOG.info("connection to RabbitMQ at {} recovered", settings.uri());
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package dev.bugle.lock.consul.failover;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One {@code java -jar bugle.jar run CONFIG} process; its log enqueuer appends its fires to its own file, so
+ * that a test knows which node fired what.
+ */
+final class Node implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final String name;
+  private final Process process;
+  private final Path log;
+  private final Path fires;
+
+  private Node(String name, Process process, Path log, Path fires) {
+    this.name = name;
+    this.process = process;
+    this.log = log;
+    this.fires = fires;
+  }
+
+  /** Starts a node on {@code config}; {@code --set} overrides give it its own fires file. */
+  static Node start(Path dir, String name, Path config) throws IOException {
+    Path log = dir.resolve(name + ".log");
+    Path fires = dir.resolve(name + ".fires.jsonl");
+    Process p = new ProcessBuilder("java", "-Xmx96m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
+        Jars.bugle().toString(), "run", config.toString(), "--set", "bugle.enqueuer.out.file=" + fires)
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new Node(name, p, log, fires);
+  }
+
+  String name() {
+    return name;
+  }
+
+  boolean leading() throws IOException {
+    return Files.exists(log) && Files.readString(log).contains("leading: acquired");
+  }
+
+  /** When the log says this node started leading (its first "leading:" line), if it did. */
+  java.util.Optional<Instant> leadingAt() throws IOException {
+    return logText().lines().filter(l -> l.contains("Bugle - leading:")).findFirst()
+        .map(l -> Instant.parse(l.substring(0, l.indexOf(' '))));
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  /** Each fire this node enqueued: its scheduled instant and when it was enqueued. */
+  List<Fire> fires() throws IOException {
+    List<Fire> out = new ArrayList<>();
+    if (!Files.exists(fires)) {
+      return out;
+    }
+    for (String line : Files.readAllLines(fires)) {
+      if (!line.isBlank()) {
+        JsonNode j = JSON.readTree(line);
+        out.add(new Fire(name, Instant.parse(j.get("scheduled_at").asText()), Instant.parse(j.get("enqueued_at").asText())));
+      }
+    }
+    return out;
+  }
+
+  void kill9() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
+  }
+
+  void sigterm() {
+    process.destroy();
+  }
+
+  /** The exit code, waiting up to {@code seconds}; -1 if still running. */
+  int exitCode(long seconds) throws InterruptedException {
+    return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : -1;
+  }
+
+  String logText() throws IOException {
+    return Files.exists(log) ? Files.readString(log) : "";
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      kill9();
+    }
+  }
+
+  record Fire(String node, Instant scheduledAt, Instant enqueuedAt) {
+  }
+}

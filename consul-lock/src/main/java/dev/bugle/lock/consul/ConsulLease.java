@@ -1,0 +1,100 @@
+package dev.bugle.lock.consul;
+
+import dev.bugle.lock.consul.internal.ConsulApi;
+import dev.bugle.lock.consul.internal.ConsulCheckpoints;
+import dev.bugle.lock.consul.internal.LeaseState;
+import dev.bugle.lock.consul.internal.Monitor;
+import dev.bugle.lock.consul.internal.Renewer;
+import dev.bugle.spi.Checkpoints;
+import dev.bugle.spi.Lease;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Ownership of the Consul lock key through one session, renewed and watched until closed or lost. */
+final class ConsulLease implements Lease {
+  private static final Logger LOG = LoggerFactory.getLogger(ConsulLease.class);
+  private final ConsulApi api;
+  private final String session;
+  private final String value;
+  private final long fencingToken;
+  private final LeaseState state;
+  private final Renewer renewer;
+  private final Monitor monitor;
+  private final Checkpoints checkpoints;
+  private final Consumer<ConsulLease> onClose;
+
+  ConsulLease(ConsulApi api, Acquired acquired, LeaseState state, java.util.function.LongSupplier ticker,
+      Consumer<ConsulLease> onClose) {
+    this.api = api;
+    this.session = acquired.session();
+    this.value = acquired.value();
+    this.fencingToken = acquired.modifyIndex();
+    this.state = state;
+    this.onClose = onClose;
+    this.renewer = new Renewer(api, session, state, ticker, api.settings().ttl());
+    this.monitor = new Monitor(api, session, state, acquired.modifyIndex());
+    this.checkpoints = new ConsulCheckpoints(api, session, state);
+  }
+
+  /** What a successful acquire left: our session, the value written, the key's ModifyIndex after it. */
+  record Acquired(String session, String value, long modifyIndex) {
+  }
+
+  void start() {
+    renewer.start();
+    monitor.start();
+  }
+
+  @Override
+  public boolean isValid() {
+    return state.isValid();
+  }
+
+  /** The lock key's ModifyIndex read right after acquiring: every later acquire is a later write. */
+  @Override
+  public long fencingToken() {
+    return fencingToken;
+  }
+
+  @Override
+  public void onLost(Runnable action) {
+    state.onLost(action);
+  }
+
+  @Override
+  public Checkpoints checkpoints() {
+    return checkpoints;
+  }
+
+  String sessionId() {
+    return session;
+  }
+
+  /**
+   * Releases the key first (a release starts no lock-delay, so a standby takes over at once), then destroys
+   * the session. Best effort: if Consul cannot be reached, the session dies by its TTL.
+   */
+  @Override
+  public void close() {
+    boolean held = state.isValid();
+    if (!state.close()) {
+      return;
+    }
+    renewer.stop();
+    if (held) {
+      try {
+        api.release(session, value);
+      } catch (RuntimeException e) {
+        LOG.warn("could not release {}: {}", api.settings().key(), e.getMessage());
+      }
+    }
+    try {
+      api.destroy(session);
+    } catch (RuntimeException e) {
+      LOG.warn("could not destroy session {}: {}", session, e.getMessage());
+    }
+    monitor.stop();
+    onClose.accept(this);
+  }
+}
