@@ -108,6 +108,13 @@ public final class Bugle {
         return Optional.empty();
       }
       throw e;
+    } catch (LockException e) {
+      // stop() interrupts the standby; a lock whose client reports that as an I/O failure was still stopped.
+      if (stopping) {
+        LOG.debug("standby: acquire ended by the stop: {}", e.getMessage());
+        return Optional.empty();
+      }
+      throw e;
     } finally {
       inStandby = false;
       Thread.interrupted(); // a stop() that raced with the end of acquire must not leak into the scheduler

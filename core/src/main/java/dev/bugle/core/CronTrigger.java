@@ -8,8 +8,11 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A cron expression in a time zone, with Vixie cron's daylight-saving rules: a schedule with a fixed hour
@@ -21,8 +24,16 @@ import java.util.Optional;
  * spring-forward gap. {@link #nextAfter} adds that fire back at the gap's end.
  */
 public final class CronTrigger implements Trigger {
+  /** One trigger per expression and zone, shared by every schedule that uses them; see {@link #nextAfter}. */
+  private static final Map<List<Object>, CronTrigger> SHARED = new ConcurrentHashMap<>();
+
   private final CronExpressions.Parsed cron;
   private final ZoneId zone;
+  private volatile Answer last;
+
+  /** The last question asked and its answer. */
+  private record Answer(Instant after, Optional<Instant> next) {
+  }
 
   private CronTrigger(CronExpressions.Parsed cron, ZoneId zone) {
     this.cron = cron;
@@ -32,7 +43,8 @@ public final class CronTrigger implements Trigger {
   /** Parses {@code expression}; an {@link IllegalArgumentException} with parsable examples when it is bad. */
   public static CronTrigger of(String expression, ZoneId zone) {
     Objects.requireNonNull(zone, "zone");
-    return new CronTrigger(CronExpressions.parse(Objects.requireNonNull(expression, "expression")), zone);
+    CronExpressions.Parsed parsed = CronExpressions.parse(Objects.requireNonNull(expression, "expression"));
+    return SHARED.computeIfAbsent(List.of(parsed.expression(), zone), k -> new CronTrigger(parsed, zone));
   }
 
   public String expression() {
@@ -43,8 +55,23 @@ public final class CronTrigger implements Trigger {
     return zone;
   }
 
+  /**
+   * The first fire strictly after {@code after}. Schedules sharing an expression and a zone share this trigger,
+   * and are planned from the same instant (start-up, or a fire they had in common), so the last answer is kept:
+   * a large configuration computes each distinct next fire once, not once per schedule.
+   */
   @Override
   public Optional<Instant> nextAfter(Instant after) {
+    Answer a = last;
+    if (a != null && a.after().equals(after)) {
+      return a.next();
+    }
+    Optional<Instant> next = compute(after);
+    last = new Answer(after, next);
+    return next;
+  }
+
+  private Optional<Instant> compute(Instant after) {
     Optional<Instant> next = cron.executionTime().nextExecution(ZonedDateTime.ofInstant(after, zone))
         .map(ZonedDateTime::toInstant);
     if (!cron.fixedHour()) {

@@ -8,6 +8,7 @@ import com.cronutils.parser.CronParser;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Parses cron expressions with cron-utils: 5 fields (Unix), 6 (with seconds first), 7 (with a year last), and
@@ -27,6 +28,7 @@ public final class CronExpressions {
   private static final CronParser WITH_SECONDS = new CronParser(withSeconds(false));
   private static final CronParser WITH_YEAR = new CronParser(withSeconds(true));
   private static final Map<String, Parsed> CACHE = new ConcurrentHashMap<>();
+  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   /** A parsed expression and whether its hour field is fixed (not a wildcard or a step over a wildcard). */
   public record Parsed(String expression, ExecutionTime executionTime, boolean fixedHour) {
@@ -37,7 +39,11 @@ public final class CronExpressions {
 
   /** The parsed expression, or an {@link IllegalArgumentException} whose message shows parsable examples. */
   public static Parsed parse(String expression) {
-    String normalized = expression.trim().replaceAll("\\s+", " ");
+    Parsed known = CACHE.get(expression); // the common case: an expression written plainly, seen before
+    if (known != null) {
+      return known;
+    }
+    String normalized = SPACES.matcher(expression.trim()).replaceAll(" ");
     return CACHE.computeIfAbsent(normalized, CronExpressions::parseUncached);
   }
 

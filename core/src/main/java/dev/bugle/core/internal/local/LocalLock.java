@@ -4,6 +4,7 @@ import dev.bugle.core.LockException;
 import dev.bugle.spi.LeaderLock;
 import dev.bugle.spi.Lease;
 import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -45,7 +46,7 @@ final class LocalLock implements LeaderLock {
     }
   }
 
-  private Optional<Lease> tryOnce() {
+  private Optional<Lease> tryOnce() throws InterruptedException {
     if (!HELD_IN_THIS_JVM.add(lockFile)) {
       return Optional.empty();
     }
@@ -67,6 +68,14 @@ final class LocalLock implements LeaderLock {
           () -> HELD_IN_THIS_JVM.remove(lockFile));
       current = lease;
       return Optional.of(lease);
+    } catch (ClosedByInterruptException e) {
+      // A stop() interrupts a standby wherever it is, also inside the channel calls here (open, lock, the state
+      // file's fsync): that is a stop, not a lock failure. Nothing is held any more; the state file is intact.
+      closeQuietly(channel);
+      HELD_IN_THIS_JVM.remove(lockFile);
+      InterruptedException stop = new InterruptedException("interrupted while locking " + lockFile);
+      stop.initCause(e);
+      throw stop;
     } catch (OverlappingFileLockException e) {
       closeQuietly(channel);
       HELD_IN_THIS_JVM.remove(lockFile);
