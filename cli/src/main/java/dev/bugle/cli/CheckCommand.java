@@ -37,8 +37,16 @@ final class CheckCommand implements Callable<Integer> {
     out.println("configuration " + options.file + ": OK");
     out.println("properties:");
     for (Map.Entry<String, String> e : new java.util.TreeMap<>(config.properties()).entrySet()) {
-      String shown = secrets.contains(e.getKey()) && !e.getValue().isEmpty() ? Secrets.MASK
-          : Secrets.display(e.getKey(), e.getValue());
+      String template = config.templates().get(e.getKey());
+      String shown;
+      if (secrets.contains(e.getKey()) && !e.getValue().isEmpty()) {
+        shown = Secrets.MASK;
+      } else if (template != null) {
+        // What the environment holds may be a secret (an API key in args, say): show the value as written.
+        shown = Secrets.display(e.getKey(), template) + "   (from the environment)";
+      } else {
+        shown = Secrets.display(e.getKey(), e.getValue());
+      }
       out.println("  " + e.getKey() + "=" + shown);
     }
     out.println("schedules:");

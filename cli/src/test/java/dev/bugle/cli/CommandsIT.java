@@ -30,9 +30,11 @@ class CommandsIT {
         "bugle.schedule.sync.every=1h",
         "bugle.schedule.sync.job=SyncJob",
         "bugle.schedule.sync.args=[\"${BUGLE_IT_BROKER_URL}\", \"redis://:s3cr3t-pw@cache.internal:6379/0\"]",
-        "bugle.schedule.sync.kwargs={\"db\": \"${BUGLE_IT_DB_URL:-postgresql://app:fallback-pw@db/app}\"}");
+        "bugle.schedule.sync.kwargs={\"db\": \"${BUGLE_IT_DB_URL:-postgresql://app:fallback-pw@db/app}\","
+            + " \"api_key\": \"${BUGLE_IT_API_KEY}\"}");
     Map<String, String> env = new HashMap<>();
     env.put("BUGLE_IT_BROKER_URL", "amqp://bugle:hunter2@broker.internal:5672/prod");
+    env.put("BUGLE_IT_API_KEY", "plain-api-key-value");
     env.put("BUGLE_IT_DB_URL", null);
 
     BugleProcess p = BugleProcess.runToEnd(tmp, env, "check", config.toString());
@@ -40,13 +42,15 @@ class CommandsIT {
     assertThat(p.exitCode()).as(p.transcript()).isZero();
     assertThat(p.stdout()).as(p.transcript()).contains(
         "configuration " + config + ": OK",
-        "  bugle.schedule.sync.args=[\"amqp://bugle:****@broker.internal:5672/prod\","
-            + " \"redis://:****@cache.internal:6379/0\"]",
-        "  bugle.schedule.sync.kwargs={\"db\": \"postgresql://app:****@db/app\"}");
+        // Values that came from the environment are shown as written, so no secret they hold is printed.
+        "  bugle.schedule.sync.args=[\"${BUGLE_IT_BROKER_URL}\","
+            + " \"redis://:****@cache.internal:6379/0\"]   (from the environment)",
+        "  bugle.schedule.sync.kwargs={\"db\": \"${BUGLE_IT_DB_URL:-postgresql://app:****@db/app}\","
+            + " \"api_key\": \"${BUGLE_IT_API_KEY}\"}   (from the environment)");
     assertThat(p.stdout()).anyMatch(l -> l.matches(
         "  sync: every 1h -> SyncJob via 'log', misfire fire-once; next fire \\d{4}-\\d\\d-\\d\\dT\\d\\d:00:00\\+00:00"));
     String everything = String.join("\n", p.stdout()) + String.join("\n", p.stderr());
-    assertThat(everything).doesNotContain("hunter2", "s3cr3t-pw", "fallback-pw");
+    assertThat(everything).doesNotContain("hunter2", "s3cr3t-pw", "fallback-pw", "plain-api-key-value");
     assertThat(Files.exists(new Workspace(tmp).lockDir())).as("check takes no lock").isFalse();
   }
 

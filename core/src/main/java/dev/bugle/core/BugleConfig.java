@@ -10,7 +10,9 @@ import java.util.Optional;
  *
  * @param lockWait how long a standby waits for the lock; empty means forever
  * @param lockProperties the lock provider's properties, keys relative to {@code bugle.lock.TYPE.}
- * @param properties every {@code bugle.*} property after expansion, for {@code bugle check}
+ * @param properties every {@code bugle.*} property after expansion
+ * @param templates the keys whose value came from the environment, with the value as written
+ *     ({@code ${API_KEY}}): {@code bugle check} shows that instead of what the environment holds
  */
 public record BugleConfig(
     String namespace,
@@ -20,7 +22,8 @@ public record BugleConfig(
     Map<String, String> lockProperties,
     Map<String, EnqueuerConfig> enqueuers,
     List<Schedule> schedules,
-    Map<String, String> properties) {
+    Map<String, String> properties,
+    Map<String, String> templates) {
 
   /** What a leader does when it loses the lock. */
   public enum OnLost {
@@ -42,6 +45,7 @@ public record BugleConfig(
     enqueuers = Map.copyOf(enqueuers);
     schedules = List.copyOf(schedules);
     properties = Map.copyOf(properties);
+    templates = Map.copyOf(templates);
   }
 
   public Optional<Schedule> schedule(String name) {

@@ -44,14 +44,18 @@ public final class ConfigLoader {
   public static BugleConfig parse(Map<String, String> raw, Map<String, String> env) {
     Problems problems = new Problems();
     Map<String, String> p = new TreeMap<>();
+    Map<String, String> templates = new TreeMap<>();
     raw.forEach((k, v) -> {
       if (k.startsWith("bugle.")) {
         String expanded = problems.attempt(() -> EnvExpander.expand(k, v, env));
         p.put(k, expanded == null ? "" : expanded.trim());
+        if (!v.equals(expanded)) {
+          templates.put(k, v.trim());
+        }
       }
     });
     KeyTree tree = KeyTree.split(p, problems);
-    BugleConfig config = tree.toConfig(problems);
+    BugleConfig config = tree.toConfig(problems, templates);
     problems.throwIfAny();
     return config;
   }

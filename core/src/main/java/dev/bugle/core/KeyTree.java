@@ -43,7 +43,7 @@ final class KeyTree {
     return t;
   }
 
-  BugleConfig toConfig(Problems problems) {
+  BugleConfig toConfig(Problems problems, Map<String, String> templates) {
     String namespace = core.getOrDefault("bugle.namespace", "default");
     if (!Schedule.NAME.matcher(namespace).matches()) {
       problems.add(ConfigException.invalid("bugle.namespace", namespace, "letters, digits, '-' and '_'", "shop"));
@@ -79,7 +79,7 @@ final class KeyTree {
           + " and bugle.schedule.hello.job=HelloJob");
     }
     return new BugleConfig(namespace, lockType, wait, onLost, lockByType.getOrDefault(lockType, Map.of()), enq,
-        list, all);
+        list, all, templates);
   }
 
   private Map<String, BugleConfig.EnqueuerConfig> enqueuerConfigs(Problems problems) {

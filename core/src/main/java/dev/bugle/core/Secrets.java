@@ -14,9 +14,13 @@ public final class Secrets {
   private Secrets() {
   }
 
-  /** True for keys whose name says they hold a secret ({@code password}, {@code token}, …). */
+  /**
+   * True for keys whose last segment says they hold a secret ({@code ….password}, {@code ….token}, …); a
+   * schedule merely named {@code rotate-token} does not make its {@code job} secret.
+   */
   public static boolean isSecretKey(String key) {
-    return SECRET_KEY.matcher(key.toLowerCase(Locale.ROOT)).matches();
+    String last = key.substring(key.lastIndexOf('.') + 1);
+    return SECRET_KEY.matcher(last.toLowerCase(Locale.ROOT)).matches();
   }
 
   /** {@code redis://user:pw@host} becomes {@code redis://user:****@host}, {@code ?password=pw} becomes {@code ?password=****}. */

@@ -78,6 +78,8 @@ class ConfigLoaderTest {
   void environmentVariablesAreExpandedWithDefaults() {
     BugleConfig c = parse(minimal("bugle.schedule.rates.args", "[\"${REDIS_HOST}\", \"${PORT:-6379}\"]"));
     assertThat(c.schedule("rates").orElseThrow().args()).containsExactly("10.0.0.5", "6379");
+    assertThat(c.templates()).containsOnly(
+        Map.entry("bugle.schedule.rates.args", "[\"${REDIS_HOST}\", \"${PORT:-6379}\"]"));
   }
 
   private static void rejects(Map<String, String> p, String key, String... fragments) {

@@ -126,6 +126,19 @@ class CronTriggerTest {
   }
 
   @Test
+  void schedulesWithTheSameExpressionAndZoneShareOneTriggerWhoseRememberedAnswerIsRight() {
+    CronTrigger a = CronTrigger.of("30 2 * * *", NEW_YORK);
+    assertThat(CronTrigger.of("30  2 * * *", NEW_YORK)).isSameAs(a);
+    assertThat(CronTrigger.of("30 2 * * *", BERLIN)).isNotSameAs(a);
+    Instant from = Instant.parse("2026-03-07T12:00:00Z");
+    Instant first = a.nextAfter(from).orElseThrow();
+    assertThat(a.nextAfter(from)).contains(first); // the remembered answer
+    assertThat(a.nextAfter(first)).contains(Instant.parse("2026-03-09T06:30:00Z"));
+    assertThat(a.nextAfter(from)).as("asked again after another question").contains(first)
+        .contains(Instant.parse("2026-03-08T07:00:00Z"));
+  }
+
+  @Test
   void badExpressionsAreRejectedWithTheReason() {
     assertThatThrownBy(() -> CronTrigger.of("0 * * *", ZoneOffset.UTC)).hasMessageContaining("5, 6 or 7 fields");
     assertThatThrownBy(() -> CronTrigger.of("61 * * * *", ZoneOffset.UTC)).isInstanceOf(IllegalArgumentException.class);

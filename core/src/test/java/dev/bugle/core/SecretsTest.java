@@ -17,5 +17,6 @@ class SecretsTest {
     assertThat(Secrets.display("bugle.lock.consul.token", "abc")).isEqualTo("****");
     assertThat(Secrets.display("bugle.enqueuer.db.password", "abc")).isEqualTo("****");
     assertThat(Secrets.display("bugle.enqueuer.main.redis-url", "redis://:pw@h")).isEqualTo("redis://:****@h");
+    assertThat(Secrets.display("bugle.schedule.rotate-token.job", "RotateJob")).isEqualTo("RotateJob");
   }
 }

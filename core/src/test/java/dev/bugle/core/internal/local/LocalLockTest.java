@@ -1,0 +1,64 @@
+package dev.bugle.core.internal.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bugle.spi.Lease;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the contract does not cover: an interrupted standby, and the fencing of the state file. */
+class LocalLockTest {
+  @TempDir
+  Path dir;
+
+  private LocalLock lock() {
+    return new LocalLock(dir.resolve("ns.lock"), dir.resolve("ns.state.json"));
+  }
+
+  @Test
+  void anInterruptedStandbyEndsWithInterruptedExceptionAndHoldsNothing() throws Exception {
+    LocalLock holder = lock();
+    Lease held = holder.acquire(Duration.ZERO).orElseThrow();
+    LocalLock standby = lock();
+    CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        Optional<Lease> lease = standby.acquire(Duration.ofMinutes(1));
+        outcome.complete(new AssertionError("acquired while held: " + lease));
+      } catch (Throwable e) {
+        outcome.complete(e);
+      }
+    });
+    t.start();
+    Thread.sleep(100);
+    t.interrupt();
+    assertThat(outcome.get(5, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+    held.close();
+    assertThat(lock().acquire(Duration.ofSeconds(2))).as("nothing left held by the interrupted standby").isPresent();
+  }
+
+  @Test
+  void aDeposedHolderCannotCommitOverItsSuccessor() throws Exception {
+    LocalLock first = lock();
+    Lease old = first.acquire(Duration.ZERO).orElseThrow();
+    // Somebody removes the lock file; a second process locks a new one and takes the next token.
+    Files.delete(dir.resolve("ns.lock"));
+    Lease next = lock().acquire(Duration.ofSeconds(2)).orElseThrow();
+    assertThat(next.fencingToken()).isGreaterThan(old.fencingToken());
+    next.checkpoints().commit(java.util.Map.of("s", java.time.Instant.parse("2026-01-01T00:00:00Z")));
+    try {
+      old.checkpoints().commit(java.util.Map.of("s", java.time.Instant.parse("2027-01-01T00:00:00Z")));
+    } catch (dev.bugle.core.LeaseLostException expected) {
+      // refused: either the watchdog noticed first, or the state file's token was newer
+    }
+    assertThat(next.checkpoints().load()).containsEntry("s", java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    assertThat(old.isValid()).isFalse();
+    next.close();
+  }
+}
