@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +33,7 @@ public final class Scheduler {
   private final InstantSource clock;
   private final Dispatcher dispatcher;
   private final PriorityQueue<PendingFire> queue = new PriorityQueue<>(PendingFire.BY_FIRE_TIME);
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition wake = lock.newCondition();
+  private final Wakeup wakeup = new Wakeup();
   private volatile boolean stopping;
   private volatile boolean lost;
 
@@ -170,25 +167,12 @@ public final class Scheduler {
   }
 
   private void sleep(long nanos) {
-    lock.lock();
-    try {
-      if (!stopping && !lost) {
-        wake.awaitNanos(nanos);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      stopping = true;
-    } finally {
-      lock.unlock();
+    if (!stopping && !lost && wakeup.sleep(nanos)) {
+      stopping = true; // interrupted
     }
   }
 
   private void signal() {
-    lock.lock();
-    try {
-      wake.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    wakeup.signal();
   }
 }
