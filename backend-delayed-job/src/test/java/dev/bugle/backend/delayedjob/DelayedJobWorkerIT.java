@@ -7,19 +7,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.bugle.core.JobRequest;
 import dev.bugle.spi.Enqueuer;
 import dev.bugle.spi.JobJson;
+import dev.bugle.testkit.ExternalProcess;
 import dev.bugle.testkit.TestSettings;
-import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -134,30 +134,22 @@ class DelayedJobWorkerIT {
     assertThat(effect.get("kwargs")).as(kind + " kwargs").isEqualTo(JobJson.mapper().valueToTree(kwargs));
   }
 
-  private void runWorkerOnce(Path out) throws IOException, InterruptedException {
+  private void runWorkerOnce(Path out) throws InterruptedException {
     if (!Files.isExecutable(Path.of(RUBY))) {
       fail(RUBY + " is missing: install the delayed_job worker with " + SERVICES);
     }
-    Path log = tmp.resolve("worker.log");
-    ProcessBuilder pb = new ProcessBuilder(RUBY, PostgresTables.examplePath("worker.rb").toString(), "--once")
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+    ProcessBuilder pb = new ProcessBuilder(RUBY, PostgresTables.examplePath("worker.rb").toString(), "--once");
     pb.environment().put("DATABASE_URL", PostgresTables.RUBY_URL);
     pb.environment().put("DJ_TABLE", table);
     pb.environment().put("BUGLE_OUT", out.toString());
-    Process worker = pb.start();
-    try {
-      if (!worker.waitFor(90, TimeUnit.SECONDS)) {
-        fail("the delayed_job worker did not finish within 90s; its output:\n" + Files.readString(log));
-      }
-      if (worker.exitValue() != 0 || !Files.exists(out)) {
-        fail("the delayed_job worker exited with " + worker.exitValue() + " (a missing gem? run " + SERVICES
-            + "); its output:\n" + Files.readString(log) + "\nlast_error of the rows left: "
+    try (ExternalProcess worker = ExternalProcess.start("the delayed_job worker", pb, tmp.resolve("worker.log"),
+        Duration.ZERO, "install it with " + SERVICES)) {
+      int exit = worker.awaitExit(Duration.ofSeconds(90));
+      if (exit != 0 || !Files.exists(out)) {
+        fail("the delayed_job worker exited with " + exit + " (a missing gem? run " + SERVICES
+            + "); its output:\n" + worker.logText() + "\nlast_error of the rows left: "
             + PostgresTables.query("SELECT handler, last_error FROM " + table));
       }
-    } finally {
-      worker.destroyForcibly();
-      worker.waitFor(10, TimeUnit.SECONDS);
     }
   }
 }

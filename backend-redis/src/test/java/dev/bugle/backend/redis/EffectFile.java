@@ -1,8 +1,7 @@
 package dev.bugle.backend.redis;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bugle.testkit.ExternalProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * The observable effect of the example workers: each job they run appends one JSON line
@@ -48,17 +46,11 @@ final class EffectFile {
     }
   }
 
-  /** Waits (bounded) until the job with {@code marker} ran; fails with the worker's log otherwise. */
-  JsonNode awaitRun(String marker, Duration timeout, Supplier<String> workerLog) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
+  /** Waits (bounded) until the job with {@code marker} ran; fails with the worker's log otherwise, or if it died. */
+  JsonNode awaitRun(String marker, Duration timeout, ExternalProcess worker) throws Exception {
+    return worker.await("run the job " + marker, timeout, () -> {
       List<JsonNode> runs = runsOf(marker);
-      if (!runs.isEmpty()) {
-        return runs.get(0);
-      }
-      Thread.sleep(100);
-    }
-    return fail("the worker did not run the job " + marker + " within " + timeout + "; worker log:\n"
-        + workerLog.get());
+      return runs.isEmpty() ? null : runs.get(0);
+    });
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bugle.core.JobRequest;
 import dev.bugle.spi.Enqueuer;
+import dev.bugle.testkit.ExternalProcess;
 import dev.bugle.testkit.TestSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +27,7 @@ class ResqueInteropIT {
   private static final String NAMESPACE = RedisIt.unique("resque-interop");
   private static final String QUEUE = "reports";
   private static EffectFile effects;
-  private static WorkerProcess worker;
+  private static ExternalProcess worker;
 
   @BeforeAll
   static void startWorker() throws Exception {
@@ -41,7 +42,7 @@ class ResqueInteropIT {
   }
 
   @AfterAll
-  static void stopWorker() {
+  static void stopWorker() throws InterruptedException {
     if (worker != null) {
       worker.close();
     }
@@ -67,7 +68,7 @@ class ResqueInteropIT {
     try (Enqueuer enqueuer = enqueuer()) {
       enqueuer.enqueue(job);
     }
-    JsonNode run = effects.awaitRun(marker, WAIT, worker::logTail);
+    JsonNode run = effects.awaitRun(marker, WAIT, worker);
     assertThat(run.get("job").asText()).isEqualTo("CurrencyRatesJob");
     assertThat(run.get("args")).isEqualTo(InteropJobs.tree(job.args()));
   }
@@ -84,7 +85,7 @@ class ResqueInteropIT {
       second.enqueueAll(List.of(job, sentinel));
     }
     // One worker takes jobs in order, so once the later job ran, every copy of the first has run too.
-    effects.awaitRun(after, WAIT, worker::logTail);
+    effects.awaitRun(after, WAIT, worker);
     assertThat(effects.runsOf(marker)).hasSize(1);
   }
 }

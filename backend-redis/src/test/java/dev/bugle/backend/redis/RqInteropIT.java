@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bugle.core.JobRequest;
 import dev.bugle.spi.Enqueuer;
+import dev.bugle.testkit.ExternalProcess;
 import dev.bugle.testkit.TestSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,7 +55,7 @@ class RqInteropIT {
 
   /** Runs the real worker until the queue is empty. */
   private static void runBurstWorker() throws Exception {
-    try (WorkerProcess worker = WorkerProcess.start(QUEUE + "-" + System.nanoTime(), List.of(RQ.toString(),
+    try (ExternalProcess worker = WorkerProcess.start(QUEUE + "-" + System.nanoTime(), List.of(RQ.toString(),
         "worker", "-u", RedisIt.URL, "-S", "rq.serializers.JSONSerializer", "--burst", "-P", ".", QUEUE),
         Map.of("BUGLE_EXAMPLE_OUT", effects.path().toString()))) {
       assertThat(worker.awaitExit(Duration.ofSeconds(60))).as(worker.logTail()).isZero();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bugle.core.JobRequest;
 import dev.bugle.spi.Enqueuer;
+import dev.bugle.testkit.ExternalProcess;
 import dev.bugle.testkit.TestSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +24,7 @@ class SidekiqInteropIT {
   private static final Duration WAIT = Duration.ofSeconds(45);
   private static final String QUEUE = RedisIt.unique("sidekiq-interop");
   private static EffectFile effects;
-  private static WorkerProcess worker;
+  private static ExternalProcess worker;
 
   @BeforeAll
   static void startSidekiq() throws Exception {
@@ -35,7 +36,7 @@ class SidekiqInteropIT {
   }
 
   @AfterAll
-  static void stopSidekiq() {
+  static void stopSidekiq() throws InterruptedException {
     if (worker != null) {
       worker.close();
     }
@@ -60,7 +61,7 @@ class SidekiqInteropIT {
     try (Enqueuer enqueuer = enqueuer()) {
       enqueuer.enqueue(job);
     }
-    JsonNode run = effects.awaitRun(marker, WAIT, worker::logTail);
+    JsonNode run = effects.awaitRun(marker, WAIT, worker);
     assertThat(run.get("job").asText()).isEqualTo("CurrencyRatesJob");
     assertThat(run.get("args")).isEqualTo(InteropJobs.tree(job.args()));
   }
@@ -73,7 +74,7 @@ class SidekiqInteropIT {
     try (Enqueuer enqueuer = enqueuer("active-job", "true")) {
       enqueuer.enqueue(job);
     }
-    JsonNode run = effects.awaitRun(marker, WAIT, worker::logTail);
+    JsonNode run = effects.awaitRun(marker, WAIT, worker);
     assertThat(run.get("job").asText()).isEqualTo("WeeklyDigestJob");
     assertThat(run.get("args")).isEqualTo(InteropJobs.tree(job.args()));
     assertThat(run.get("kwargs")).isEqualTo(InteropJobs.tree(job.kwargs()));
@@ -91,7 +92,7 @@ class SidekiqInteropIT {
       second.enqueueAll(List.of(job, sentinel));
     }
     // One thread takes jobs in order, so once the later job ran, every copy of the first has run too.
-    effects.awaitRun(after, WAIT, worker::logTail);
+    effects.awaitRun(after, WAIT, worker);
     assertThat(effects.runsOf(marker)).hasSize(1);
   }
 }

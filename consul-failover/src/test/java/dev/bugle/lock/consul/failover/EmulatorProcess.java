@@ -1,17 +1,18 @@
 package dev.bugle.lock.consul.failover;
 
+import dev.bugle.testkit.ExternalProcess;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /** The standalone emulator, {@code java -jar consul-emulator.jar --port P --min-ttl 1s}, as a process. */
 final class EmulatorProcess implements AutoCloseable {
-  private final Process process;
+  private final ExternalProcess process;
   private final int port;
 
-  private EmulatorProcess(Process process, int port) {
+  private EmulatorProcess(ExternalProcess process, int port) {
     this.process = process;
     this.port = port;
   }
@@ -21,23 +22,25 @@ final class EmulatorProcess implements AutoCloseable {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    Process p = new ProcessBuilder("java", "-Xmx128m", "-XX:TieredStopAtLevel=1", "-jar",
-        Jars.emulator().toString(), "--port", Integer.toString(port), "--min-ttl", "1s")
-        .redirectErrorStream(true).redirectOutput(dir.resolve("emulator.log").toFile()).start();
-    EmulatorProcess e = new EmulatorProcess(p, port);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
-      if (!p.isAlive()) {
-        throw new IllegalStateException("the emulator exited with " + p.exitValue() + "; see " + dir.resolve("emulator.log"));
-      }
-      try (Socket s = new Socket("127.0.0.1", port)) {
-        return e;
-      } catch (IOException notYet) {
-        Thread.sleep(50);
-      }
+    ProcessBuilder pb = new ProcessBuilder("java", "-Xmx128m", "-XX:TieredStopAtLevel=1", "-jar",
+        Jars.emulator().toString(), "--port", Integer.toString(port), "--min-ttl", "1s");
+    EmulatorProcess e = new EmulatorProcess(ExternalProcess.start("the Consul emulator", pb,
+        dir.resolve("emulator.log"), Duration.ZERO, "build it with: mvn -pl consul-failover -am verify"), port);
+    try {
+      e.process.await("listen on " + port, Duration.ofSeconds(30), () -> listening(port) ? port : null);
+      return e;
+    } catch (Exception | AssertionError failed) {
+      e.close();
+      throw failed;
     }
-    e.close();
-    throw new IllegalStateException("the emulator did not listen on " + port + " within 30s");
+  }
+
+  private static boolean listening(int port) {
+    try (Socket s = new Socket("127.0.0.1", port)) {
+      return true;
+    } catch (IOException notYet) {
+      return false;
+    }
   }
 
   String address() {
@@ -46,8 +49,7 @@ final class EmulatorProcess implements AutoCloseable {
 
   /** Kills the emulator at once, as a crashed or unreachable Consul. */
   void kill() throws InterruptedException {
-    process.destroyForcibly();
-    process.waitFor(10, TimeUnit.SECONDS);
+    process.kill();
   }
 
   @Override

@@ -2,40 +2,38 @@ package dev.bugle.lock.consul.failover;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bugle.testkit.ExternalProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One {@code java -jar bugle.jar run CONFIG} process; its log enqueuer appends its fires to its own file, so
- * that a test knows which node fired what.
+ * that a test knows which node fired what. Run as an {@link ExternalProcess}, killed at once by {@link #close()}.
  */
 final class Node implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final String name;
-  private final Process process;
-  private final Path log;
+  private final ExternalProcess process;
   private final Path fires;
 
-  private Node(String name, Process process, Path log, Path fires) {
+  private Node(String name, ExternalProcess process, Path fires) {
     this.name = name;
     this.process = process;
-    this.log = log;
     this.fires = fires;
   }
 
   /** Starts a node on {@code config}; {@code --set} overrides give it its own fires file. */
   static Node start(Path dir, String name, Path config) throws IOException {
-    Path log = dir.resolve(name + ".log");
     Path fires = dir.resolve(name + ".fires.jsonl");
-    Process p = new ProcessBuilder("java", "-Xmx96m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
-        Jars.bugle().toString(), "run", config.toString(), "--set", "bugle.enqueuer.out.file=" + fires)
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    return new Node(name, p, log, fires);
+    ProcessBuilder pb = new ProcessBuilder("java", "-Xmx96m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
+        Jars.bugle().toString(), "run", config.toString(), "--set", "bugle.enqueuer.out.file=" + fires);
+    return new Node(name, ExternalProcess.start("bugle node " + name, pb, dir.resolve(name + ".log"), Duration.ZERO,
+        "build it with: mvn -pl consul-failover -am verify"), fires);
   }
 
   String name() {
@@ -43,7 +41,7 @@ final class Node implements AutoCloseable {
   }
 
   boolean leading() throws IOException {
-    return Files.exists(log) && Files.readString(log).contains("leading: acquired");
+    return logText().contains("leading: acquired");
   }
 
   /** When the log says this node started leading (its first "leading:" line), if it did. */
@@ -72,21 +70,20 @@ final class Node implements AutoCloseable {
   }
 
   void kill9() throws InterruptedException {
-    process.destroyForcibly();
-    process.waitFor(10, TimeUnit.SECONDS);
+    process.kill();
   }
 
   void sigterm() {
-    process.destroy();
+    process.sigterm();
   }
 
   /** The exit code, waiting up to {@code seconds}; -1 if still running. */
   int exitCode(long seconds) throws InterruptedException {
-    return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : -1;
+    return process.exitCode(Duration.ofSeconds(seconds));
   }
 
   String logText() throws IOException {
-    return Files.exists(log) ? Files.readString(log) : "";
+    return process.logText();
   }
 
   @Override
