@@ -78,7 +78,7 @@ public record JobRequest(
     return queue == null ? fallback : queue;
   }
 
-  /** The same fire with another id (tests and `bugle enqueue` use it for a one-off run). */
+  /** The same fire with another id, for tests and benchmarks that need a fresh job of the same shape. */
   public JobRequest withId(UUID newId) {
     return new JobRequest(newId, namespace, schedule, scheduledAt, job, queue, args, kwargs, options);
   }
