@@ -2,14 +2,12 @@ package dev.bugle.core;
 
 import dev.bugle.core.internal.EnvExpander;
 import dev.bugle.core.internal.Problems;
-import dev.bugle.core.internal.Suggest;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -20,9 +18,6 @@ import java.util.TreeMap;
  * naming its key; nothing connects here.
  */
 public final class ConfigLoader {
-  static final List<String> CORE_KEYS = List.of("bugle.namespace", "bugle.lock", "bugle.lock.wait",
-      "bugle.lock.on-lost", "bugle.enqueuer.NAME.type", "bugle.schedule.NAME.cron");
-
   private ConfigLoader() {
   }
 
@@ -60,7 +55,4 @@ public final class ConfigLoader {
     return config;
   }
 
-  static String unknownKey(String key, List<String> known) {
-    return "unknown key" + Suggest.hint(key, known) + "; known keys include " + String.join(", ", CORE_KEYS);
-  }
 }

@@ -13,6 +13,9 @@ import java.util.TreeMap;
 
 /** Sorts {@code bugle.*} keys into the core keys, the lock's, each enqueuer's and each schedule's. */
 final class KeyTree {
+  /** The keys directly under {@code bugle.}; everything else belongs to the lock, an enqueuer or a schedule. */
+  private static final List<String> CORE = List.of("bugle.namespace", "bugle.lock", "bugle.lock.wait",
+      "bugle.lock.on-lost");
   private final Map<String, String> core = new TreeMap<>();
   private final Map<String, Map<String, String>> lockByType = new TreeMap<>();
   private final Map<String, Map<String, String>> enqueuers = new TreeMap<>();
@@ -25,10 +28,9 @@ final class KeyTree {
 
   static KeyTree split(Map<String, String> props, Problems problems) {
     KeyTree t = new KeyTree(props);
-    List<String> coreKeys = List.of("bugle.namespace", "bugle.lock", "bugle.lock.wait", "bugle.lock.on-lost");
     props.forEach((k, v) -> {
       String[] parts = k.split("\\.", 4);
-      if (coreKeys.contains(k)) {
+      if (CORE.contains(k)) {
         t.core.put(k, v);
       } else if (parts.length == 4 && parts[1].equals("lock")) {
         t.lockByType.computeIfAbsent(parts[2], x -> new TreeMap<>()).put(parts[3], v);
@@ -37,7 +39,8 @@ final class KeyTree {
       } else if (parts.length == 4 && parts[1].equals("schedule")) {
         t.schedules.computeIfAbsent(parts[2], x -> new TreeMap<>()).put(parts[3], v);
       } else {
-        problems.add(k, ConfigLoader.unknownKey(k, new ArrayList<>(coreKeys)));
+        problems.add(k, "unknown key" + Suggest.hint(k, CORE) + "; known keys include " + String.join(", ", CORE)
+            + ", bugle.lock.TYPE.*, bugle.enqueuer.NAME.type, bugle.schedule.NAME.cron");
       }
     });
     return t;
