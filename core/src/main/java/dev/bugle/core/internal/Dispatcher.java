@@ -4,6 +4,7 @@ import dev.bugle.core.EnqueueException;
 import dev.bugle.core.JobRequest;
 import dev.bugle.spi.Enqueuer;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -22,13 +23,15 @@ final class Dispatcher {
 
   private final String namespace;
   private final Backoff backoff;
+  private final InstantSource clock;
 
-  Dispatcher(String namespace, Backoff backoff) {
+  Dispatcher(String namespace, Backoff backoff, InstantSource clock) {
     this.namespace = namespace;
     this.backoff = backoff;
+    this.clock = clock;
   }
 
-  Result send(String enqueuerName, Enqueuer enqueuer, List<PendingFire> fires, Instant now) {
+  Result send(String enqueuerName, Enqueuer enqueuer, List<PendingFire> fires) {
     List<JobRequest> jobs = new ArrayList<>();
     for (PendingFire f : fires) {
       for (Instant at : f.scheduledAt()) {
@@ -43,13 +46,14 @@ final class Dispatcher {
       LOG.info("enqueued {} job(s) via '{}': {}", jobs.size(), enqueuerName, summary(jobs));
       return new Result(fires, List.of(), List.of());
     } catch (EnqueueException e) {
-      return failed(enqueuerName, fires, now, e);
+      return failed(enqueuerName, fires, clock.instant(), e);
     } catch (RuntimeException e) {
       // An enqueuer bug must not kill the scheduler thread; treat it like an outage and keep the fire.
-      return failed(enqueuerName, fires, now, new EnqueueException("unexpected error in enqueuer", e));
+      return failed(enqueuerName, fires, clock.instant(), new EnqueueException("unexpected error in enqueuer", e));
     }
   }
 
+  /** Sorts a failed batch; {@code now} is when it failed, so backoff and windows count from the failure. */
   private Result failed(String enqueuerName, List<PendingFire> fires, Instant now, EnqueueException e) {
     List<PendingFire> acked = new ArrayList<>();
     List<PendingFire> retry = new ArrayList<>();

@@ -43,7 +43,7 @@ public final class Scheduler {
     this.enqueuers = Map.copyOf(enqueuers);
     this.lease = lease;
     this.clock = clock;
-    this.dispatcher = new Dispatcher(namespace, backoff);
+    this.dispatcher = new Dispatcher(namespace, backoff, clock);
     for (Schedule s : schedules) {
       if (!enqueuers.containsKey(s.enqueuer())) {
         throw new BugleException("schedule '" + s.name() + "' names unknown enqueuer '" + s.enqueuer() + "'");
@@ -89,7 +89,7 @@ public final class Scheduler {
         markLost("lease no longer valid before an enqueue");
         return jobs;
       }
-      Dispatcher.Result r = dispatcher.send(group.getKey(), enqueuers.get(group.getKey()), group.getValue(), now);
+      Dispatcher.Result r = dispatcher.send(group.getKey(), enqueuers.get(group.getKey()), group.getValue());
       queue.addAll(r.retry());
       for (PendingFire f : r.acked()) {
         commits.put(f.schedule().name(), f.last());
@@ -97,7 +97,7 @@ public final class Scheduler {
         jobs += f.scheduledAt().size();
       }
       for (PendingFire f : r.givenUp()) {
-        plan(f.schedule(), f.last(), now);
+        plan(f.schedule(), f.last(), clock.instant());
       }
     }
     if (!commits.isEmpty()) {
@@ -109,8 +109,9 @@ public final class Scheduler {
         return jobs;
       }
     }
+    Instant sent = clock.instant(); // after the sends: fires that came due meanwhile are planned as missed ones
     for (PendingFire f : acked) {
-      plan(f.schedule(), f.last(), now);
+      plan(f.schedule(), f.last(), sent);
     }
     return jobs;
   }

@@ -20,9 +20,13 @@ final class RecordingEnqueuer implements Enqueuer {
     enqueueAll(List.of(job));
   }
 
+  /** Runs inside every call, e.g. to let the clock move while the backend is slow. */
+  Runnable during = () -> { };
+
   @Override
   public void enqueueAll(List<JobRequest> jobs) {
     calls++;
+    during.run();
     if (failNext > 0) {
       failNext--;
       throw new EnqueueException("backend down", new java.io.IOException("connection refused"), retryable);

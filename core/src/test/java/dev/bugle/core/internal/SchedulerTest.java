@@ -137,6 +137,16 @@ class SchedulerTest {
   }
 
   @Test
+  void backoffCountsFromTheFailureNotFromWhenTheSendStarted() {
+    Scheduler s = scheduler(every("rates", Duration.ofMinutes(1), "main"));
+    main.failNext = 1;
+    main.during = () -> now.set(now.get().plusSeconds(3)); // a backend that takes 3 s to fail
+    at("2026-11-27T10:01:00Z");
+    s.runDueOnce();
+    assertThat(s.nextFireTime()).contains(Instant.parse("2026-11-27T10:01:03.200Z"));
+  }
+
+  @Test
   void retriesStopAtTheEndOfTheMisfireWindowAndTheNextFireIsPlanned() {
     Scheduler s = scheduler(with(every("rates", Duration.ofHours(1), "main"), MisfirePolicy.FIRE_ONCE,
         Duration.ofSeconds(1), 100, Duration.ZERO));
