@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  */
 final class LocalLease implements Lease, Checkpoints {
   private static final Logger LOG = LoggerFactory.getLogger(LocalLease.class);
+  /** How often the lock file is checked; a removed or replaced file is noticed within this. */
+  private static final long WATCHDOG_MILLIS = 200;
 
   private final Path lockFile;
   private final Object fileKey;
@@ -56,8 +58,7 @@ final class LocalLease implements Lease, Checkpoints {
       t.setDaemon(true);
       return t;
     });
-    long period = LocalLock.watchdogPeriod().toMillis();
-    watchdog.scheduleWithFixedDelay(this::check, period, period, TimeUnit.MILLISECONDS);
+    watchdog.scheduleWithFixedDelay(this::check, WATCHDOG_MILLIS, WATCHDOG_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   private void check() {

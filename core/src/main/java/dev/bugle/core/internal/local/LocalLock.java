@@ -109,8 +109,4 @@ final class LocalLock implements LeaderLock {
   public String toString() {
     return "local lock " + lockFile;
   }
-
-  static Duration watchdogPeriod() {
-    return Duration.ofMillis(200);
-  }
 }

@@ -5,7 +5,6 @@ import dev.bugle.core.JobRequest;
 import dev.bugle.spi.Enqueuer;
 import dev.bugle.spi.JobJson;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,8 +76,4 @@ final class LogEnqueuer implements Enqueuer {
     return false;
   }
 
-  /** For tests: an enqueuer over any stream. */
-  static LogEnqueuer over(InstantSource clock, OutputStream out) {
-    return new LogEnqueuer(clock, new PrintStream(out, true, StandardCharsets.UTF_8));
-  }
 }
