@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bugle.backend.redis.internal.ConnectionSettings;
 import dev.bugle.backend.redis.internal.Dedupe;
+import dev.bugle.backend.redis.internal.PayloadFormat;
 import dev.bugle.backend.redis.internal.PushScript;
 import dev.bugle.backend.redis.internal.RedisEnqueuer;
 import dev.bugle.backend.redis.internal.RqFormat;
@@ -123,6 +124,75 @@ class ExactlyOnceIT {
           .satisfies(x -> assertThat(((EnqueueException) x).retryable()).isFalse())
           .satisfies(x -> assertThat(((EnqueueException) x).failedJobs()).containsExactly(bad.id()));
       assertThat(count(jedis, marker)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void refusedJobsAcrossScriptCallsLeaveTheRestOfTheBatchInOrder() {
+    // Jobs are built and sent one script call at a time; refusals at call edges must not shift the others.
+    String marker = "edges-" + UUID.randomUUID();
+    List<JobRequest> jobs = new ArrayList<>();
+    List<UUID> refused = new ArrayList<>();
+    for (int i = 0; i < 450; i++) {
+      boolean bad = i == 0 || i == 199 || i == 200 || i == 449;
+      JobRequest job = InteropJobs.job(RedisIt.unique("edge"), "CurrencyRatesJob", null, List.of(marker, i),
+          bad ? Map.of("k", 1) : Map.of());
+      jobs.add(job);
+      if (bad) {
+        refused.add(job.id());
+      }
+    }
+    try (Enqueuer e = new SidekiqEnqueuerProvider().create(settings()); Jedis jedis = RedisIt.jedis()) {
+      assertThatThrownBy(() -> e.enqueueAll(jobs)).isInstanceOf(EnqueueException.class)
+          .hasMessageStartingWith("4 job(s) cannot be written")
+          .satisfies(x -> assertThat(((EnqueueException) x).failedJobs()).containsExactlyInAnyOrderElementsOf(refused));
+      List<String> pushed = jedis.lrange("queue:" + QUEUE, 0, -1).stream().filter(s -> s.contains(marker)).toList();
+      assertThat(pushed).hasSize(446);
+      assertThat(pushed.get(pushed.size() - 1)).contains("[\"" + marker + "\",1]");
+      assertThat(pushed.get(0)).contains("[\"" + marker + "\",448]");
+    }
+  }
+
+  @Test
+  void everyJobRefusedNeedsNoConnection() {
+    // Nothing listens on port 1: a refusal must come out as the permanent error it is, not as an outage.
+    JobRequest bad = InteropJobs.job(RedisIt.unique("bad"), "CurrencyRatesJob", null, List.of(1), Map.of("k", 1));
+    try (Enqueuer e = new SidekiqEnqueuerProvider().create(TestSettings.enqueuer("redis-url",
+        "redis://127.0.0.1:1/0", "connect-timeout", "200ms"))) {
+      assertThatThrownBy(() -> e.enqueueAll(List.of(bad, bad))).isInstanceOf(EnqueueException.class)
+          .hasMessageContaining(".kwargs")
+          .satisfies(x -> assertThat(((EnqueueException) x).retryable()).isFalse());
+    }
+  }
+
+  @Test
+  void aFormatThatBreaksMidBatchDoesNotPoisonThePooledConnection() {
+    // The first script call is already on the wire when the format throws, and its reply unread (Jedis reads it
+    // when the connection goes back to the pool). With a pool of one connection, the next batch must not read
+    // that stale reply as its own, and the failed batch, sent again, must not push twice.
+    String marker = "poison-" + UUID.randomUUID();
+    PropertySettings s = settings("pool-size", "1");
+    SidekiqFormat sidekiq = SidekiqFormat.read(s);
+    List<JobRequest> jobs = new ArrayList<>();
+    for (int i = 0; i < 250; i++) {
+      jobs.add(job(marker + "-" + i));
+    }
+    JobRequest breaking = jobs.get(230);
+    PayloadFormat format = job -> {
+      if (job == breaking) {
+        throw new IllegalStateException("format bug");
+      }
+      return sidekiq.write(job);
+    };
+    try (Enqueuer e = new RedisEnqueuer("test", format, ConnectionSettings.read(s), Dedupe.read(s),
+        PushScript.standard(), false); Jedis jedis = RedisIt.jedis()) {
+      assertThatThrownBy(() -> e.enqueueAll(jobs)).hasMessage("format bug");
+      long first = count(jedis, marker); // the first call ran whole or not at all, as Jedis flushed it or not
+      assertThat(first).isIn(0L, 200L);
+      JobRequest later = job(marker + "-later");
+      e.enqueueAll(List.of(later, jobs.get(0)));
+      assertThat(count(jedis, marker + "-later")).isEqualTo(1);
+      assertThat(count(jedis, marker)).isEqualTo(first == 0 ? 2 : 201);
     }
   }
 

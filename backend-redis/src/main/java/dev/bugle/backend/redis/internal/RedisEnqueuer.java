@@ -55,31 +55,28 @@ public final class RedisEnqueuer implements Enqueuer {
     if (jobs.isEmpty()) {
       return;
     }
-    List<RedisWrite> writes = new ArrayList<>(jobs.size());
     List<ConfigException> refused = new ArrayList<>();
     Set<UUID> refusedIds = new HashSet<>();
-    for (JobRequest job : jobs) {
-      try {
-        writes.add(format.write(job));
-      } catch (ConfigException e) {
-        refused.add(e); // the rest of the batch still goes out; this one is reported below
-        refusedIds.add(job.id());
-      }
-    }
-    if (!writes.isEmpty()) {
-      List<Boolean> pushed;
-      try {
-        pushed = pipeline.push(writes);
-      } catch (EnqueueException e) {
-        if (e.failedJobs().isEmpty() || refusedIds.isEmpty()) {
-          throw e;
+    ScriptPipeline.Sent sent;
+    try {
+      sent = pipeline.push(jobs, job -> {
+        try {
+          return format.write(job);
+        } catch (ConfigException e) {
+          refused.add(e); // the rest of the batch still goes out; this one is reported below
+          refusedIds.add(job.id());
+          return null;
         }
-        Set<UUID> failed = new HashSet<>(e.failedJobs());
-        failed.addAll(refusedIds);
-        throw new EnqueueException(e.getMessage(), e.getCause(), e.retryable(), failed);
+      });
+    } catch (EnqueueException e) {
+      if (e.failedJobs().isEmpty() || refusedIds.isEmpty()) {
+        throw e;
       }
-      logPushed(writes, pushed);
+      Set<UUID> failed = new HashSet<>(e.failedJobs());
+      failed.addAll(refusedIds);
+      throw new EnqueueException(e.getMessage(), e.getCause(), e.retryable(), failed);
     }
+    logPushed(sent.writes(), sent.pushed());
     if (!refused.isEmpty()) {
       throw new EnqueueException(refused.size() + " job(s) cannot be written: " + refused.get(0).getMessage(),
           refused.get(0), false, refusedIds);

@@ -1,23 +1,24 @@
 package dev.bugle.backend.redis.internal;
 
 import dev.bugle.core.EnqueueException;
+import dev.bugle.core.JobRequest;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.Response;
-import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
- * Sends writes as EVALSHA calls of the push script, all in one pipeline. The script is loaded once (SCRIPT LOAD
- * rides in the first pipeline); a NOSCRIPT answer (Redis restarted, SCRIPT FLUSH) reloads it and re-sends only
- * the calls that answered NOSCRIPT, which had not run.
+ * Sends jobs as EVALSHA calls of the push script, all in one pipeline, each call as soon as its jobs are built:
+ * Redis runs one call while the next is being built. The script is loaded once (SCRIPT LOAD rides in the first
+ * pipeline); a NOSCRIPT answer (Redis restarted, SCRIPT FLUSH) reloads it and re-sends only the calls that
+ * answered NOSCRIPT, which had not run.
  */
 public final class ScriptPipeline {
   /**
@@ -39,36 +40,76 @@ public final class ScriptPipeline {
   }
 
   /**
-   * Pushes every write; returns, per write in order, true when pushed and false when it was a duplicate. When
-   * some script calls failed and others ran, the exception's {@code failedJobs} names the jobs of the failed
-   * ones; when the connection broke, it is empty (any job may have failed).
+   * Builds each job's writes with {@code writer} (null: the job is left out, the writer kept the reason) and
+   * pushes them. When some script calls failed and others ran, the exception's {@code failedJobs} names the jobs
+   * of the failed ones; when the connection broke, it is empty (any job may have failed).
    */
-  public List<Boolean> push(List<RedisWrite> writes) throws EnqueueException {
+  public Sent push(List<JobRequest> jobs, Function<JobRequest, RedisWrite> writer) throws EnqueueException {
+    List<RedisWrite> writes = new ArrayList<>(jobs.size());
     List<List<RedisWrite>> chunks = new ArrayList<>();
     List<PushScript.Call> calls = new ArrayList<>();
-    for (int i = 0; i < writes.size(); i += JOBS_PER_CALL) {
-      List<RedisWrite> chunk = writes.subList(i, Math.min(writes.size(), i + JOBS_PER_CALL));
-      chunks.add(chunk);
-      calls.add(script.encode(chunk, dedupe));
+    Iterator<JobRequest> next = jobs.iterator();
+    List<RedisWrite> chunk = nextChunk(next, writer, writes);
+    if (chunk.isEmpty()) {
+      return new Sent(List.of(), List.of()); // the writer refused every job: nothing to connect for
     }
     List<Object> replies;
+    // A writer that throws leaves replies unread: Jedis reads them (syncs the open pipeline) when the connection
+    // goes back to the pool, so the next borrower never reads them as its own.
     try (Jedis jedis = connection.borrow()) {
-      replies = send(jedis, calls, !loaded);
-      List<Integer> noScript = new ArrayList<>();
-      for (int i = 0; i < replies.size(); i++) {
-        if (replies.get(i) instanceof JedisNoScriptException) {
-          noScript.add(i);
-        }
+      ScriptRound round = new ScriptRound(jedis, script, !loaded);
+      do {
+        calls.add(round.send(script.encode(chunk, dedupe)));
+        chunks.add(chunk);
+        chunk = nextChunk(next, writer, writes);
+      } while (!chunk.isEmpty());
+      replies = round.finish();
+      if (round.loadedScript()) {
+        loaded = true;
       }
-      if (!noScript.isEmpty()) {
-        List<Object> retried = send(jedis, noScript.stream().map(calls::get).toList(), true);
-        for (int j = 0; j < noScript.size(); j++) {
-          replies.set(noScript.get(j), retried.get(j));
-        }
-      }
+      resendNoScript(jedis, calls, replies);
     } catch (JedisException e) {
       throw Failures.toEnqueueException(e, connection.settings().url(), writes.size(), Set.of());
     }
+    return new Sent(writes, flags(writes, chunks, replies));
+  }
+
+  /** The next jobs' writes, up to one call's worth; empty when no job is left. */
+  private static List<RedisWrite> nextChunk(Iterator<JobRequest> next, Function<JobRequest, RedisWrite> writer,
+      List<RedisWrite> writes) {
+    List<RedisWrite> chunk = new ArrayList<>(JOBS_PER_CALL);
+    while (chunk.size() < JOBS_PER_CALL && next.hasNext()) {
+      RedisWrite write = writer.apply(next.next());
+      if (write != null) {
+        chunk.add(write);
+        writes.add(write);
+      }
+    }
+    return chunk;
+  }
+
+  /** Re-sends, with SCRIPT LOAD first, the calls that answered NOSCRIPT, and puts their replies in place. */
+  private void resendNoScript(Jedis jedis, List<PushScript.Call> calls, List<Object> replies) {
+    List<Integer> noScript = new ArrayList<>();
+    for (int i = 0; i < replies.size(); i++) {
+      if (replies.get(i) instanceof JedisNoScriptException) {
+        noScript.add(i);
+      }
+    }
+    if (noScript.isEmpty()) {
+      return;
+    }
+    ScriptRound again = new ScriptRound(jedis, script, true);
+    noScript.forEach(i -> again.send(calls.get(i)));
+    List<Object> retried = again.finish();
+    loaded = true;
+    for (int j = 0; j < noScript.size(); j++) {
+      replies.set(noScript.get(j), retried.get(j));
+    }
+  }
+
+  /** Per write, true when pushed and false when a duplicate; throws for the chunks Redis refused. */
+  private List<Boolean> flags(List<RedisWrite> writes, List<List<RedisWrite>> chunks, List<Object> replies) {
     List<Boolean> pushed = new ArrayList<>(writes.size());
     JedisDataException failure = null;
     Set<UUID> failed = new HashSet<>();
@@ -96,29 +137,7 @@ public final class ScriptPipeline {
     }
   }
 
-  /** One pipeline: SCRIPT LOAD first if asked, then one EVALSHA per call; replies or the error of each call. */
-  private List<Object> send(Jedis jedis, List<PushScript.Call> calls, boolean load) {
-    byte[] sha = script.sha();
-    Pipeline pipeline = jedis.pipelined();
-    // the sample key only routes the command in a cluster; SCRIPT LOAD itself takes no key
-    Response<byte[]> loading = load ? pipeline.scriptLoad(script.source(), calls.get(0).keys().get(0)) : null;
-    List<Response<Object>> responses = new ArrayList<>(calls.size());
-    for (PushScript.Call call : calls) {
-      responses.add(pipeline.evalsha(sha, call.keys(), call.args()));
-    }
-    pipeline.sync();
-    if (loading != null) {
-      loading.get(); // throws if the server refused the script
-      loaded = true;
-    }
-    List<Object> replies = new ArrayList<>(responses.size());
-    for (Response<Object> r : responses) {
-      try {
-        replies.add(r.get());
-      } catch (JedisDataException e) {
-        replies.add(e);
-      }
-    }
-    return replies;
+  /** The writes that were built, in job order, and for each whether it was pushed (false: a duplicate). */
+  public record Sent(List<RedisWrite> writes, List<Boolean> pushed) {
   }
 }
