@@ -30,6 +30,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Transaction;
 import redis.clients.jedis.params.SetParams;
 
 /**
@@ -43,6 +44,10 @@ import redis.clients.jedis.params.SetParams;
  *       not atomic: what the dedupe key itself costs;
  *   <li>{@code rawJacksonSaddLpush}: a hand-written client doing what {@code Sidekiq::Client} does: build the job
  *       hash, serialize it with Jackson, SADD queues + LPUSH, pipelined.
+ *   <li>{@code rawCasSetDedupe}: the Redis side of a different exactly-once design, prebuilt payloads: the fire ids
+ *       as members of one set instead of one key each, checked and added with WATCH + SMISMEMBER, then MULTI,
+ *       SADD, PEXPIRE and variadic LPUSHes of the new jobs, EXEC (an optimistic check-and-set, no script). Not
+ *       what Bugle does; it shows what the target would need (docs/backend-redis.md#benchmark).
  * </ul>
  * Each invocation sends new fires (new ids), so every job is really pushed; keys are deleted between invocations,
  * outside the measurement. Run: {@code java -jar benchmarks/target/benchmarks.jar SidekiqEnqueueBenchmark}
@@ -57,6 +62,7 @@ public class SidekiqEnqueueBenchmark {
   static final int JOBS = 10_000;
   private final String namespace = "bench-" + UUID.randomUUID().toString().substring(0, 8);
   private final String queueKey = namespace + ":queue:bench";
+  private final String firedSet = namespace + ":bugle:fired";
   private Enqueuer enqueuer;
   private Enqueuer enqueuerNoDedupe;
   private Jedis raw;
@@ -113,7 +119,7 @@ public class SidekiqEnqueueBenchmark {
   @TearDown(Level.Invocation)
   public void dropKeys() {
     Pipeline p = raw.pipelined();
-    p.unlink(queueKey, namespace + ":queues");
+    p.unlink(queueKey, namespace + ":queues", firedSet);
     for (JobRequest job : jobs) {
       p.unlink(namespace + ":bugle:fired:" + job.id());
     }
@@ -171,5 +177,37 @@ public class SidekiqEnqueueBenchmark {
       p.lpush(key, sidekiqJson(job));
     }
     p.sync();
+  }
+
+  @Benchmark
+  public Object rawCasSetDedupe() {
+    byte[] set = firedSet.getBytes(StandardCharsets.UTF_8);
+    byte[][] ids = new byte[JOBS][];
+    for (int i = 0; i < JOBS; i++) {
+      ids[i] = jobs.get(i).id().toString().getBytes(StandardCharsets.US_ASCII);
+    }
+    raw.watch(set);
+    List<Boolean> seen = raw.smismember(set, ids);
+    List<byte[]> fresh = new ArrayList<>(JOBS);
+    List<byte[]> freshIds = new ArrayList<>(JOBS);
+    for (int i = 0; i < JOBS; i++) {
+      if (!seen.get(i)) {
+        freshIds.add(ids[i]);
+        fresh.add(payloads.get(i));
+      }
+    }
+    Transaction t = raw.multi();
+    t.sadd(set, freshIds.toArray(byte[][]::new));
+    t.pexpire(set, 300_000);
+    t.sadd((namespace + ":queues").getBytes(StandardCharsets.UTF_8), "bench".getBytes(StandardCharsets.UTF_8));
+    byte[] key = queueKey.getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i < fresh.size(); i += 200) {
+      t.lpush(key, fresh.subList(i, Math.min(fresh.size(), i + 200)).toArray(byte[][]::new));
+    }
+    List<Object> done = t.exec();
+    if (done == null) {
+      throw new IllegalStateException("the fired set changed under WATCH; nothing else writes it in this run");
+    }
+    return done;
   }
 }
