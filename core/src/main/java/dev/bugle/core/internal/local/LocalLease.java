@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -124,14 +123,12 @@ final class LocalLease implements Lease, Checkpoints {
       throw new LeaseLostException("the local lease (token " + token + ") is no longer held");
     }
     try {
-      StateFile.State s = state.read();
-      if (s.fencingToken() != token) {
-        lose("state file holds fencing token " + s.fencingToken() + ", ours is " + token);
-        throw new LeaseLostException("a newer holder (token " + s.fencingToken() + ") owns " + state.path());
+      long onDisk = state.token();
+      if (onDisk != token || !state.commit(token, fires)) {
+        onDisk = state.token();
+        lose("state file holds fencing token " + onDisk + ", ours is " + token);
+        throw new LeaseLostException("a newer holder (token " + onDisk + ") owns " + state.path());
       }
-      Map<String, Instant> merged = new TreeMap<>(s.checkpoints());
-      fires.forEach((k, v) -> merged.merge(k, v, (a, b) -> a.isAfter(b) ? a : b));
-      state.write(new StateFile.State(token, merged));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + state.path(), e);
     }

@@ -9,35 +9,63 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The local lock's state: the last fencing token and the checkpoints, as JSON, replaced atomically (a temp
- * file, fsync, then an atomic rename) so that a crash never leaves half a file. Only the lock holder writes it.
+ * The local lock's state: a snapshot ({@code NAMESPACE.state.json}: the fencing token and the checkpoints,
+ * replaced atomically by a temp file, fsync and an atomic rename, so that a crash never leaves half a file)
+ * plus a {@link Journal} ({@code NAMESPACE.state.log}) of the commits since. A new holder writes a snapshot with
+ * its token; commits append to the journal; when the journal holds as many entries as the snapshot (and at
+ * least {@value #MIN_COMPACT_ENTRIES}), the holder folds it into a new snapshot. Only the lock holder writes.
  */
-record StateFile(Path path) {
+final class StateFile {
+  static final int MIN_COMPACT_ENTRIES = 1024;
+
+  private final Path path;
+  private final Journal journal;
+  private List<Object> written; // identity of the snapshot as this process last wrote it
+  private long writtenToken;
+  private int snapshotEntries;
+  private int journalEntries;
+
+  StateFile(Path path) {
+    this.path = path;
+    String name = path.getFileName().toString();
+    this.journal = new Journal(path.resolveSibling(
+        (name.endsWith(".json") ? name.substring(0, name.length() - 5) : name) + ".log"));
+  }
 
   record State(long fencingToken, Map<String, Instant> checkpoints) {
   }
 
-  State read() throws IOException {
+  Path path() {
+    return path;
+  }
+
+  /** The snapshot and the journal records of its token. */
+  synchronized State read() throws IOException {
     if (!Files.exists(path)) {
       return new State(0, new TreeMap<>());
     }
     JsonNode root = JobJson.mapper().readTree(path.toFile());
     Map<String, Instant> checkpoints = new TreeMap<>();
-    JsonNode cp = root.path("checkpoints");
-    for (Iterator<Map.Entry<String, JsonNode>> it = cp.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.path("checkpoints").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       checkpoints.put(e.getKey(), Instant.parse(e.getValue().asText()));
     }
-    return new State(root.path("fencing_token").asLong(0), checkpoints);
+    long token = root.path("fencing_token").asLong(0);
+    journal.replay(token, checkpoints);
+    return new State(token, checkpoints);
   }
 
-  void write(State state) throws IOException {
+  /** Replaces the snapshot with {@code state} and empties the journal (whose records {@code state} must hold). */
+  synchronized void write(State state) throws IOException {
     ObjectNode root = JobJson.mapper().createObjectNode();
     root.put("fencing_token", state.fencingToken());
     ObjectNode cp = root.putObject("checkpoints");
@@ -48,5 +76,47 @@ record StateFile(Path path) {
       ch.force(true);
     }
     Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    // A crash here leaves journal records the snapshot already holds: replaying them again changes nothing.
+    journal.clear();
+    written = identity();
+    writtenToken = state.fencingToken();
+    snapshotEntries = state.checkpoints().size();
+    journalEntries = 0;
+  }
+
+  /** The fencing token on disk: free when the snapshot is the one this process wrote last, else read. */
+  synchronized long token() throws IOException {
+    if (written != null && written.equals(identity())) {
+      return writtenToken;
+    }
+    return Files.exists(path) ? JobJson.mapper().readTree(path.toFile()).path("fencing_token").asLong(0) : 0;
+  }
+
+  /**
+   * Records a commit of holder {@code token}: appended to the journal, or, once the journal would hold as many
+   * entries as the snapshot, folded with it into a new snapshot. False when the files turn out to belong to a
+   * successor (a newer token); nothing of this commit then counts.
+   */
+  synchronized boolean commit(long token, Map<String, Instant> fires) throws IOException {
+    if (journalEntries + fires.size() < Math.max(MIN_COMPACT_ENTRIES, snapshotEntries)) {
+      journal.append(token, fires);
+      journalEntries += fires.size();
+      return true;
+    }
+    State now = read();
+    if (now.fencingToken() != token) {
+      return false;
+    }
+    fires.forEach((k, v) -> now.checkpoints().merge(k, v, (a, b) -> a.isAfter(b) ? a : b));
+    write(now);
+    return true;
+  }
+
+  private List<Object> identity() throws IOException {
+    if (!Files.exists(path)) {
+      return List.of();
+    }
+    BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
+    return Arrays.asList(a.fileKey(), a.lastModifiedTime(), a.size());
   }
 }

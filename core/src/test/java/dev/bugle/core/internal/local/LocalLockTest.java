@@ -6,13 +6,15 @@ import dev.bugle.spi.Lease;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What the contract does not cover: an interrupted standby, and the fencing of the state file. */
+/** What the contract does not cover: an interrupted standby, the fencing of the state file, its journal. */
 class LocalLockTest {
   @TempDir
   Path dir;
@@ -59,6 +61,20 @@ class LocalLockTest {
     }
     assertThat(next.checkpoints().load()).containsEntry("s", java.time.Instant.parse("2026-01-01T00:00:00Z"));
     assertThat(old.isValid()).isFalse();
+    next.close();
+  }
+
+  @Test
+  void aSuccessorLoadsTheCommitsItsPredecessorJournaled() throws Exception {
+    Instant at = Instant.parse("2026-01-01T00:00:00Z");
+    Lease first = lock().acquire(Duration.ZERO).orElseThrow();
+    first.checkpoints().commit(Map.of("a", at));
+    first.checkpoints().commit(Map.of("a", at.plusSeconds(60), "b", at));
+    assertThat(dir.resolve("ns.state.log")).exists();
+    first.close();
+    Lease next = lock().acquire(Duration.ofSeconds(2)).orElseThrow();
+    assertThat(next.checkpoints().load()).containsOnly(Map.entry("a", at.plusSeconds(60)), Map.entry("b", at));
+    assertThat(dir.resolve("ns.state.log")).as("folded into the successor's snapshot").doesNotExist();
     next.close();
   }
 }
