@@ -42,12 +42,16 @@ final class Journal {
     fires.forEach((k, v) -> cp.put(k, v.toString()));
     byte[] json = JobJson.mapper().writeValueAsBytes(record);
     ByteBuffer line = ByteBuffer.allocate(json.length + 1).put((byte) '\n').put(json).flip();
+    boolean created = !Files.exists(path);
     try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.APPEND)) {
       while (line.hasRemaining()) {
         ch.write(line);
       }
       ch.force(false);
+    }
+    if (created) {
+      Directories.sync(path.getParent()); // a new file's directory entry is not durable until its directory is
     }
   }
 

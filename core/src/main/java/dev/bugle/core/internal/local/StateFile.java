@@ -76,6 +76,7 @@ final class StateFile {
       ch.force(true);
     }
     Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    Directories.sync(path.getParent()); // make the rename itself durable
     // A crash here leaves journal records the snapshot already holds: replaying them again changes nothing.
     journal.clear();
     written = identity();
