@@ -46,6 +46,11 @@ class ConfigErrorsIT {
             "log", "for example: bugle.enqueuer.main.type=log"),
         mistake("args not JSON", "bugle.schedule.tick.args=[USD, 2]",
             "bugle.schedule.tick.args", "not valid JSON", "for example: bugle.schedule.tick.args=[\"USD\", 2]"),
+        mistake("window longer than the dedupe memory",
+            "bugle.enqueuer.redis.type=sidekiq\nbugle.enqueuer.redis.dedupe-ttl=1h\n"
+                + "bugle.schedule.tick.enqueuer=redis\nbugle.schedule.tick.misfire-window=2h",
+            "bugle.schedule.tick.misfire-window", "is 2h, but enqueuer 'redis' remembers a fire's id for 1h "
+            + "(bugle.enqueuer.redis.dedupe-ttl)", "bugle.enqueuer.redis.dedupe-ttl=4h"),
         mistake("missing environment variable", "bugle.schedule.tick.queue=${" + UNSET_VARIABLE + "}",
             "bugle.schedule.tick.queue", "environment variable " + UNSET_VARIABLE + " is not set",
             "${" + UNSET_VARIABLE + ":-value}"));

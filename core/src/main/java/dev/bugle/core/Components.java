@@ -1,5 +1,6 @@
 package dev.bugle.core;
 
+import dev.bugle.core.internal.Durations;
 import dev.bugle.core.internal.Problems;
 import dev.bugle.core.internal.Suggest;
 import dev.bugle.spi.Enqueuer;
@@ -78,6 +79,14 @@ public final class Components implements AutoCloseable {
       e.validate(s.requestAt(namespace, Instant.EPOCH));
       return null;
     });
+    e.dedupeRetention().filter(r -> e.deduplicates() && s.misfireWindow().compareTo(r.duration()) >= 0)
+        .ifPresent(r -> {
+          String setting = "bugle.enqueuer." + s.enqueuer() + "." + r.key();
+          problems.add(prefix + "misfire-window", "is " + Durations.format(s.misfireWindow()) + ", but enqueuer '"
+              + s.enqueuer() + "' remembers a fire's id for " + Durations.format(r.duration()) + " (" + setting
+              + "): a fire sent again late in the window could be enqueued twice; shorten the window or set, for "
+              + "example, " + setting + "=" + Durations.format(s.misfireWindow().multipliedBy(2)));
+        });
   }
 
   /**

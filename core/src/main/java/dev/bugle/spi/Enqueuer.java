@@ -3,6 +3,7 @@ package dev.bugle.spi;
 import dev.bugle.core.EnqueueException;
 import dev.bugle.core.JobRequest;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,6 +34,16 @@ public interface Enqueuer extends AutoCloseable {
    * fire re-sent after a failover runs once. False means at-least-once with a stable id.
    */
   boolean deduplicates();
+
+  /**
+   * How long a {@link #deduplicates()} enqueuer remembers a fire's id, when that is limited (a key's expiry, a
+   * pruned table); empty when it remembers as long as the job exists, or does not deduplicate. A fire is sent
+   * again (after a failover, or by a retry) only within its schedule's {@code misfire-window}, so start-up
+   * refuses a schedule whose window is not shorter than this: past it, a re-sent fire would run twice.
+   */
+  default Optional<DedupeRetention> dedupeRetention() {
+    return Optional.empty();
+  }
 
   /**
    * Names of per-schedule options ({@code bugle.schedule.NAME.option.KEY}) this enqueuer understands. Any

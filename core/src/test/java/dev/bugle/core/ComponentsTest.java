@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bugle.core.internal.log.LogEnqueuerProvider;
+import dev.bugle.spi.DedupeRetention;
 import dev.bugle.spi.Enqueuer;
 import dev.bugle.spi.EnqueuerProvider;
 import dev.bugle.spi.Settings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +92,11 @@ class ComponentsTest {
         }
 
         @Override
+        public Optional<DedupeRetention> dedupeRetention() {
+          return Optional.of(new DedupeRetention("dedupe-ttl", Duration.ofDays(1)));
+        }
+
+        @Override
         public void validate(JobRequest sample) {
           if (sample.args().contains("bad")) {
             throw new ConfigException("bugle.schedule." + sample.schedule() + ".args", "'bad' is not allowed");
@@ -113,5 +121,25 @@ class ComponentsTest {
     assertThatThrownBy(() -> assemble(config("bugle.enqueuer.main.type", "strict",
         "bugle.schedule.rates.args", "[\"bad\"]"), p))
         .hasMessageContaining("bugle.schedule.rates.args");
+  }
+
+  @Test
+  void aMisfireWindowAsLongAsTheEnqueuerRemembersFiresIsRefused() {
+    Providers p = Providers.of(Map.of("strict", new StrictProvider(), "log", new LogEnqueuerProvider()),
+        Map.of("local", new dev.bugle.core.internal.local.LocalLockProvider()));
+    try (Components c = assemble(config("bugle.enqueuer.main.type", "strict",
+        "bugle.schedule.rates.misfire-window", "23h"), p)) {
+      assertThat(c.enqueuers()).containsOnlyKeys("main");
+    }
+    assertThatThrownBy(() -> assemble(config("bugle.enqueuer.main.type", "strict",
+        "bugle.schedule.rates.misfire-window", "1d"), p))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("bugle.schedule.rates.misfire-window")
+        .hasMessageContaining("bugle.enqueuer.main.dedupe-ttl")
+        .hasMessageContaining("bugle.enqueuer.main.dedupe-ttl=2d");
+    // the log enqueuer does not deduplicate, so it has nothing to forget
+    try (Components c = assemble(config("bugle.schedule.rates.misfire-window", "30d"), p)) {
+      assertThat(c.enqueuers()).containsOnlyKeys("log");
+    }
   }
 }

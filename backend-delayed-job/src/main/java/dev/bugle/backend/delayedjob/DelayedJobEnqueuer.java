@@ -7,12 +7,14 @@ import dev.bugle.backend.delayedjob.internal.RowFactory;
 import dev.bugle.core.ConfigException;
 import dev.bugle.core.EnqueueException;
 import dev.bugle.core.JobRequest;
+import dev.bugle.spi.DedupeRetention;
 import dev.bugle.spi.Enqueuer;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -73,6 +75,13 @@ public final class DelayedJobEnqueuer implements Enqueuer {
   @Override
   public boolean deduplicates() {
     return config.deduplicate();
+  }
+
+  /** The guard's rows are pruned {@code guard-retention} after the fire was enqueued. */
+  @Override
+  public Optional<DedupeRetention> dedupeRetention() {
+    return config.deduplicate() ? Optional.of(new DedupeRetention("guard-retention", config.guardRetention()))
+        : Optional.empty();
   }
 
   @Override

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bugle.core.ConfigException;
 import dev.bugle.core.JobRequest;
+import dev.bugle.spi.DedupeRetention;
 import dev.bugle.spi.Enqueuer;
 import dev.bugle.spi.EnqueuerProvider;
 import dev.bugle.testkit.TestSettings;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,16 @@ class DelayedJobEnqueuerTest {
   void understandsTheHandlerAndPriorityOptionsAndIsAtLeastOnceByDefault() {
     assertThat(enqueuer.jobOptions()).containsExactlyInAnyOrder("handler", "priority");
     assertThat(enqueuer.deduplicates()).isFalse();
+    assertThat(enqueuer.dedupeRetention()).isEmpty();
     assertThat(enqueuer.toString()).contains("at-least-once");
+  }
+
+  @Test
+  void withTheGuardItRemembersFiresForTheGuardRetention() {
+    Enqueuer guarded = new DelayedJobEnqueuerProvider().create(TestSettings.enqueuer("jdbc-url",
+        "jdbc:postgresql://127.0.0.1:1/app", "deduplicate", "true", "guard-retention", "3d"));
+    assertThat(guarded.deduplicates()).isTrue();
+    assertThat(guarded.dedupeRetention()).contains(new DedupeRetention("guard-retention", Duration.ofDays(3)));
   }
 
   @Test

@@ -8,9 +8,11 @@ import dev.bugle.backend.redis.internal.Unwritable;
 import dev.bugle.core.ConfigException;
 import dev.bugle.core.JobRequest;
 import dev.bugle.core.PropertySettings;
+import dev.bugle.spi.DedupeRetention;
 import dev.bugle.spi.Enqueuer;
 import dev.bugle.spi.EnqueuerProvider;
 import dev.bugle.testkit.TestSettings;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,7 @@ class ProviderSettingsTest {
         "backtrace", "true", "tags", "a,b");
     try (Enqueuer e = new SidekiqEnqueuerProvider().create(s)) {
       assertThat(e.deduplicates()).isTrue();
+      assertThat(e.dedupeRetention()).contains(new DedupeRetention("dedupe-ttl", Duration.ofDays(2)));
       assertThat(e.jobOptions()).containsExactlyInAnyOrder("retry", "backtrace", "tags");
     }
     assertThat(s.unreadKeys()).isEmpty();
@@ -54,7 +57,9 @@ class ProviderSettingsTest {
     assertThat(new ResqueEnqueuerProvider().create(resque).jobOptions()).isEmpty();
     assertThat(resque.unreadKeys()).isEmpty();
     PropertySettings json = TestSettings.enqueuer("key", "jobs", "push", "rpush", "dedupe", "false");
-    assertThat(new RedisJsonEnqueuerProvider().create(json).deduplicates()).isFalse();
+    Enqueuer atLeastOnce = new RedisJsonEnqueuerProvider().create(json);
+    assertThat(atLeastOnce.deduplicates()).isFalse();
+    assertThat(atLeastOnce.dedupeRetention()).isEmpty();
     assertThat(json.unreadKeys()).isEmpty();
   }
 

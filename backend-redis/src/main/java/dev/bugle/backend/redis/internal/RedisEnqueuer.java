@@ -4,11 +4,13 @@ import dev.bugle.core.ConfigException;
 import dev.bugle.core.EnqueueException;
 import dev.bugle.core.JobRequest;
 import dev.bugle.core.Secrets;
+import dev.bugle.spi.DedupeRetention;
 import dev.bugle.spi.Enqueuer;
 import dev.bugle.spi.Settings;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -96,6 +98,12 @@ public final class RedisEnqueuer implements Enqueuer {
   @Override
   public boolean deduplicates() {
     return dedupe.enabled();
+  }
+
+  /** A fire's dedupe key expires {@code dedupe-ttl} after it was set. */
+  @Override
+  public Optional<DedupeRetention> dedupeRetention() {
+    return dedupe.enabled() ? Optional.of(new DedupeRetention("dedupe-ttl", dedupe.ttl())) : Optional.empty();
   }
 
   @Override
