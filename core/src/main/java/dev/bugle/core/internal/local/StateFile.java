@@ -87,10 +87,15 @@ final class StateFile {
 
   /** The fencing token on disk: free when the snapshot is the one this process wrote last, else read. */
   synchronized long token() throws IOException {
-    if (written != null && written.equals(identity())) {
+    List<Object> now = identity();
+    if (written != null && written.equals(now)) {
       return writtenToken;
     }
-    return Files.exists(path) ? JobJson.mapper().readTree(path.toFile()).path("fencing_token").asLong(0) : 0;
+    long onDisk = Files.exists(path) ? JobJson.mapper().readTree(path.toFile()).path("fencing_token").asLong(0) : 0;
+    if (written != null && onDisk == writtenToken && now.equals(identity())) {
+      written = now; // only touched (a backup, a copy back): still ours, so the next check is free again
+    }
+    return onDisk;
   }
 
   /**

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
@@ -97,6 +98,18 @@ class StateFileTest {
     assertThat(mine.commit(1, schedules(StateFile.MIN_COMPACT_ENTRIES, T0))).isFalse();
     assertThat(state().read()).isEqualTo(new StateFile.State(2,
         new TreeMap<>(Map.of("theirs", T0, "journaled", T0))));
+  }
+
+  @Test
+  void aTouchedSnapshotIsStillOursAndADeletedOneIsNot() throws Exception {
+    StateFile state = state();
+    state.write(new StateFile.State(4, Map.of()));
+    Path snapshot = dir.resolve("ns.state.json");
+    Files.setLastModifiedTime(snapshot, FileTime.fromMillis(0));
+    assertThat(state.token()).isEqualTo(4);
+    assertThat(state.commit(4, Map.of("s", T0))).isTrue();
+    Files.delete(snapshot); // from now on only the remembered identity could answer 4, and it must not
+    assertThat(state.token()).isEqualTo(0);
   }
 
   @Test
