@@ -1,6 +1,7 @@
 # Redis, and the real workers the backend-redis interop tests start: Sidekiq 6 with ActiveJob (Ruby), RQ
 # (Python, run with /usr/bin/python3's packages) and npm's node-resque (into examples/redis/node_modules).
-apt_install redis-server redis-tools ruby-sidekiq ruby-activejob python3-rq
+# openssl makes the certificate of the TLS test (cli RedisTlsIT), which starts its own redis-server.
+apt_install redis-server redis-tools openssl ruby-sidekiq ruby-activejob python3-rq
 command -v node >/dev/null || apt_install nodejs
 command -v npm >/dev/null || apt_install npm
 
