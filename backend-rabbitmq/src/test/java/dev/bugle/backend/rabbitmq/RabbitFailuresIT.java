@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.bugle.core.EnqueueException;
 import dev.bugle.core.JobRequest;
 import dev.bugle.spi.Enqueuer;
+import dev.bugle.testkit.TcpProxy;
 import dev.bugle.testkit.TestSettings;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package dev.bugle.backend.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.bugle.backend.redis.internal.ConnectionSettings;
 import dev.bugle.backend.redis.internal.Dedupe;
@@ -14,6 +15,7 @@ import dev.bugle.core.EnqueueException;
 import dev.bugle.core.JobRequest;
 import dev.bugle.core.PropertySettings;
 import dev.bugle.spi.Enqueuer;
+import dev.bugle.testkit.TcpProxy;
 import dev.bugle.testkit.TestSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -193,6 +195,32 @@ class ExactlyOnceIT {
       e.enqueueAll(List.of(later, jobs.get(0)));
       assertThat(count(jedis, marker + "-later")).isEqualTo(1);
       assertThat(count(jedis, marker)).isEqualTo(first == 0 ? 2 : 201);
+    }
+  }
+
+  @Test
+  void aConnectionCutMidBatchFailsRetryablyAndTheResentBatchPushesEachJobOnce() throws Exception {
+    // 1,000 jobs are five script calls of 200, about 60 kB each; the cut falls inside the third.
+    String marker = "cut-" + UUID.randomUUID();
+    List<JobRequest> jobs = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      jobs.add(job(marker + "-" + i));
+    }
+    try (TcpProxy proxy = new TcpProxy(6379); Jedis jedis = RedisIt.jedis();
+        Enqueuer e = new SidekiqEnqueuerProvider().create(TestSettings.enqueuer("redis-url",
+            "redis://127.0.0.1:" + proxy.port() + "/0", "queue", QUEUE, "dedupe-ttl", "10m", "timeout", "2s"))) {
+      e.open(); // the script is loaded, so the batch's bytes are its five calls only
+      proxy.cutAfter(150_000);
+      EnqueueException cut = catchThrowableOfType(() -> e.enqueueAll(jobs), EnqueueException.class);
+      assertThat(cut).isNotNull();
+      assertThat(cut.retryable()).isTrue();
+      assertThat(cut.failedJobs()).as("any job may have failed").isEmpty();
+      long first = count(jedis, marker);
+      assertThat(first).as("whole script calls ran, the cut one did not").isIn(200L, 400L);
+      proxy.restore();
+      e.enqueueAll(jobs);
+      List<String> pushed = jedis.lrange("queue:" + QUEUE, 0, -1).stream().filter(p -> p.contains(marker)).toList();
+      assertThat(pushed).hasSize(1000).doesNotHaveDuplicates();
     }
   }
 

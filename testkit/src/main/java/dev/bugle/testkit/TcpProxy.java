@@ -1,4 +1,4 @@
-package dev.bugle.backend.rabbitmq;
+package dev.bugle.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,14 +10,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A small TCP proxy on a free loopback port in front of the shared RabbitMQ, so a test can take "the broker"
- * away from one enqueuer without stopping the broker other builds use. {@link #cut()} drops every connection
- * and refuses new ones until {@link #restore()}; {@link #holdReplies(boolean)} stops forwarding the broker's
- * bytes (so confirms never arrive) without closing anything.
+ * A small TCP proxy on a free loopback port in front of a shared server (RabbitMQ, Redis), so a test can take "the
+ * server" away from one client without stopping the server other builds use. {@link #cut()} drops every
+ * connection and refuses new ones until {@link #restore()}; {@link #cutAfter(long)} does so in the middle of the
+ * client's bytes; {@link #holdReplies(boolean)} stops forwarding the server's bytes (so replies never arrive)
+ * without closing anything.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
   private final ServerSocket server;
   private final int targetPort;
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
@@ -28,19 +30,20 @@ final class TcpProxy implements AutoCloseable {
   });
   private volatile boolean up = true;
   private volatile boolean holding;
+  private final AtomicLong clientBytesLeft = new AtomicLong(Long.MAX_VALUE);
 
-  TcpProxy(int targetPort) throws IOException {
+  public TcpProxy(int targetPort) throws IOException {
     this.targetPort = targetPort;
     this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     threads.submit(this::acceptLoop);
   }
 
-  int port() {
+  public int port() {
     return server.getLocalPort();
   }
 
-  /** The broker "goes away": open connections are dropped, new ones are closed at once. */
-  void cut() {
+  /** The server "goes away": open connections are dropped, new ones are closed at once. */
+  public void cut() {
     up = false;
     for (Socket s : sockets) {
       closeQuietly(s);
@@ -48,13 +51,22 @@ final class TcpProxy implements AutoCloseable {
     sockets.clear();
   }
 
-  /** The broker "is back". */
-  void restore() {
+  /**
+   * The server goes away once it has received {@code bytes} more bytes from the clients: exactly that many are
+   * forwarded, then every connection is dropped, as by {@link #cut()} (a cut in the middle of a command).
+   */
+  public void cutAfter(long bytes) {
+    clientBytesLeft.set(bytes);
+  }
+
+  /** The server "is back". */
+  public void restore() {
+    clientBytesLeft.set(Long.MAX_VALUE);
     up = true;
   }
 
-  /** While true, bytes from the broker are held back (the client hears nothing, not even a close). */
-  void holdReplies(boolean hold) {
+  /** While true, bytes from the server are held back (the client hears nothing, not even a close). */
+  public void holdReplies(boolean hold) {
     holding = hold;
   }
 
@@ -84,8 +96,13 @@ final class TcpProxy implements AutoCloseable {
         while (fromBroker && holding && up) {
           Thread.sleep(5);
         }
-        out.write(buffer, 0, n);
+        int forward = fromBroker ? n : (int) Math.min(n, Math.max(0, clientBytesLeft.getAndAdd(-n)));
+        out.write(buffer, 0, forward);
         out.flush();
+        if (forward < n) {
+          cut();
+          return;
+        }
       }
     } catch (IOException | InterruptedException e) {
       // a side closed
