@@ -7,6 +7,7 @@ import dev.bugle.core.Secrets;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -30,8 +31,11 @@ final class CheckCommand implements Callable<Integer> {
     BugleConfig config = options.load();
     InstantSource clock = InstantSource.system();
     Set<String> secrets;
+    Map<String, String> delivery = new HashMap<>();
     try (Components parts = options.assemble(config, clock)) {
       secrets = parts.secretKeys();
+      parts.enqueuers().forEach((name, e) -> delivery.put(name, !e.deduplicates() ? "at-least-once"
+          : "exactly once" + e.dedupeRetention().map(r -> ", fire ids kept " + r.describe()).orElse("")));
     }
     PrintWriter out = spec.commandLine().getOut();
     out.println("configuration " + options.file + ": OK");
@@ -54,7 +58,7 @@ final class CheckCommand implements Callable<Integer> {
     for (Schedule s : config.schedules()) {
       String next = s.trigger().nextAfter(now).map(t -> NextCommand.FORMAT.format(t.atZone(s.zone()))).orElse("never");
       out.println("  " + s.name() + ": " + s.trigger().describe() + " -> " + s.job() + " via '" + s.enqueuer()
-          + "', misfire " + s.misfire().configName() + "; next fire " + next);
+          + "' [" + delivery.get(s.enqueuer()) + "], misfire " + s.describeMisfire() + "; next fire " + next);
     }
     out.flush();
     return 0;

@@ -48,10 +48,36 @@ class CommandsIT {
         "  bugle.schedule.sync.kwargs={\"db\": \"${BUGLE_IT_DB_URL:-postgresql://app:****@db/app}\","
             + " \"api_key\": \"${BUGLE_IT_API_KEY}\"}   (from the environment)");
     assertThat(p.stdout()).anyMatch(l -> l.matches(
-        "  sync: every 1h -> SyncJob via 'log', misfire fire-once; next fire \\d{4}-\\d\\d-\\d\\dT\\d\\d:00:00\\+00:00"));
+        "  sync: every 1h -> SyncJob via 'log' \\[at-least-once\\], misfire fire-once within 1h; next fire "
+            + "\\d{4}-\\d\\d-\\d\\dT\\d\\d:00:00\\+00:00"));
     String everything = String.join("\n", p.stdout()) + String.join("\n", p.stderr());
     assertThat(everything).doesNotContain("hunter2", "s3cr3t-pw", "fallback-pw", "plain-api-key-value");
     assertThat(Files.exists(new Workspace(tmp).lockDir())).as("check takes no lock").isFalse();
+  }
+
+  @Test
+  void checkSaysWhichSchedulesAreEnqueuedExactlyOnceAndForHowLong() {
+    Path config = new Workspace(tmp).config("delivery",
+        "bugle.enqueuer.redis.type=sidekiq",
+        "bugle.enqueuer.redis.dedupe-ttl=2d",
+        "bugle.enqueuer.plain.type=log",
+        "bugle.schedule.digest.cron=0 9 * * MON",
+        "bugle.schedule.digest.job=WeeklyDigestJob",
+        "bugle.schedule.digest.enqueuer=redis",
+        "bugle.schedule.digest.misfire=catch-up",
+        "bugle.schedule.digest.misfire-window=6h",
+        "bugle.schedule.ping.every=1m",
+        "bugle.schedule.ping.job=PingJob",
+        "bugle.schedule.ping.enqueuer=plain");
+
+    BugleProcess p = BugleProcess.runToEnd(tmp, Map.of(), "check", config.toString());
+
+    assertThat(p.exitCode()).as(p.transcript()).isZero();
+    assertThat(p.stdout()).as(p.transcript())
+        .anyMatch(l -> l.startsWith("  digest: cron '0 9 * * MON' in UTC -> WeeklyDigestJob via 'redis' [exactly once, "
+            + "fire ids kept 2d (dedupe-ttl)], misfire catch-up (at most 100) within 6h; next fire "))
+        .anyMatch(l -> l.startsWith("  ping: every 1m -> PingJob via 'plain' [at-least-once], misfire fire-once "
+            + "within 1h; next fire "));
   }
 
   @Test

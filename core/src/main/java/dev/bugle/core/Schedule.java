@@ -1,5 +1,6 @@
 package dev.bugle.core;
 
+import dev.bugle.core.internal.Durations;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,6 +85,12 @@ public record Schedule(
     }
     long hash = UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).getMostSignificantBits();
     return Duration.ofNanos(Math.floorMod(hash, nanos));
+  }
+
+  /** How missed fires are handled, for people: {@code fire-once within 1h}, {@code catch-up (at most 100) within 6h}. */
+  public String describeMisfire() {
+    return misfire.configName() + (misfire == MisfirePolicy.CATCH_UP ? " (at most " + catchUpLimit + ")" : "")
+        + " within " + Durations.format(misfireWindow);
   }
 
   /** The job of the fire scheduled at {@code scheduledAt}; its id is derived from the namespace, name and instant. */

@@ -1,5 +1,6 @@
 package dev.bugle.spi;
 
+import dev.bugle.core.internal.Durations;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -20,5 +21,10 @@ public record DedupeRetention(String key, Duration duration) {
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("duration must be positive, for example 7d; got " + duration);
     }
+  }
+
+  /** For people: {@code 7d (dedupe-ttl)}. */
+  public String describe() {
+    return Durations.format(duration) + " (" + key + ")";
   }
 }
