@@ -12,21 +12,50 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 /**
- * The test PostgreSQL (127.0.0.1:5432, database {@code test}, trust) and tables made from the very SQL files
- * the docs tell users to run, under names unique to this run.
+ * A test database on 127.0.0.1 ({@link #POSTGRES}, {@link #MARIADB}) and tables made from the very SQL files the
+ * docs tell users to run, under names unique to this run. A database that is not running fails the test with
+ * the command that starts it.
  */
-final class PostgresTables {
-  static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
-  static final String USER = "postgres";
-  static final String RUBY_URL = "postgres://postgres@127.0.0.1:5432/test";
+abstract class TestDatabase {
+  static final TestDatabase POSTGRES = new PostgresTestDatabase();
+  static final TestDatabase MARIADB = new MariaDbTestDatabase();
 
-  private PostgresTables() {
+  final String url;
+  final String user;
+  /** The same database as ActiveRecord's DATABASE_URL, for the Ruby worker. */
+  final String rubyUrl;
+  /** The suffix of examples/delayed-job/'s SQL files for this database: {@code .sql}, {@code .mariadb.sql}. */
+  final String sqlSuffix;
+  /** The command that installs and starts this database. */
+  final String services;
+
+  TestDatabase(String url, String user, String rubyUrl, String sqlSuffix, String services) {
+    this.url = url;
+    this.user = user;
+    this.rubyUrl = rubyUrl;
+    this.sqlSuffix = sqlSuffix;
+    this.services = services;
+  }
+
+  /** A JDBC URL of this database's kind where nothing listens. */
+  abstract String unreachableUrl();
+
+  /** DDL for a table named {@code table} with some of delayed_job's columns only. */
+  abstract String foreignTableDdl(String table);
+
+  /** DDL for a guard table with both columns but without any index. */
+  abstract String guardWithoutIndexDdl(String guard);
+
+  /** A query parameter as this database's driver takes it (on MariaDB a UUID as its text, as Bugle binds it). */
+  Object parameter(Object value) {
+    return value;
   }
 
   /** A lowercase table name unique to this run, e.g. {@code dj_contract_3f1e2d4c}. */
@@ -34,48 +63,53 @@ final class PostgresTables {
     return stem + "_" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
   }
 
-  static Connection connect() {
+  Connection connect() {
     try {
-      return DriverManager.getConnection(URL, USER, null);
+      return DriverManager.getConnection(url, user, null);
     } catch (SQLException e) {
-      return fail("PostgreSQL is not reachable at " + URL + " as " + USER + " (" + e.getMessage()
-          + "); start it with scripts/services postgresql");
+      return fail(url + " is not reachable as " + user + " (" + e.getMessage() + "); start it with " + services);
     }
   }
 
-  /** Creates delayed_job's table from examples/delayed-job/delayed_jobs.sql under {@code table}. */
-  static void createJobTable(String table) {
-    execute(example("delayed_jobs.sql").replace("delayed_jobs", table));
+  /** Creates delayed_job's table from examples/delayed-job/delayed_jobs[.mariadb].sql under {@code table}. */
+  void createJobTable(String table) {
+    execute(example("delayed_jobs" + sqlSuffix).replace("delayed_jobs", table));
   }
 
-  /** Creates the opt-in guard from examples/delayed-job/bugle-guard.sql under {@code guardTable}. */
-  static void createGuardTable(String guardTable) {
-    execute(example("bugle-guard.sql").replace("bugle_fires", guardTable));
+  /** Creates the opt-in guard from examples/delayed-job/bugle-guard[.mariadb].sql under {@code guardTable}. */
+  void createGuardTable(String guardTable) {
+    execute(example("bugle-guard" + sqlSuffix).replace("bugle_fires", guardTable));
   }
 
-  static void drop(String... tables) {
+  void drop(String... tables) {
     for (String t : tables) {
       execute("DROP TABLE IF EXISTS " + t);
     }
   }
 
-  static void execute(String sql) {
+  /** Runs one or more statements separated by {@code ;} at line ends (comments are skipped by the server). */
+  void execute(String sql) {
     try (Connection c = connect(); Statement s = c.createStatement()) {
-      s.execute(sql);
+      for (String statement : sql.split(";\\s*\\n")) {
+        if (!statement.replaceAll("(?m)^--.*$", "").isBlank()) {
+          s.execute(statement);
+        }
+      }
     } catch (SQLException e) {
       throw new IllegalStateException(sql, e);
     }
   }
 
-  static long count(String sql, Object... params) {
+  long count(String sql, Object... params) {
     List<List<Object>> rows = query(sql, params);
     return ((Number) rows.get(0).get(0)).longValue();
   }
 
-  static List<List<Object>> query(String sql, Object... params) {
+  /** The rows, with a time column as a LocalDateTime whichever type the driver returns. */
+  List<List<Object>> query(String sql, Object... params) {
     try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
-        ps.setObject(i + 1, params[i]);
+        ps.setObject(i + 1, parameter(params[i]));
       }
       List<List<Object>> rows = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
@@ -83,7 +117,8 @@ final class PostgresTables {
         while (rs.next()) {
           List<Object> row = new ArrayList<>();
           for (int i = 1; i <= n; i++) {
-            row.add(rs.getObject(i));
+            Object value = rs.getObject(i);
+            row.add(value instanceof Timestamp t ? t.toLocalDateTime() : value);
           }
           rows.add(row);
         }
@@ -111,5 +146,10 @@ final class PostgresTables {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  @Override
+  public String toString() {
+    return url;
   }
 }
