@@ -144,7 +144,7 @@ abstract class DelayedJobWorkerCases {
     if (!Files.isExecutable(Path.of(RUBY))) {
       fail(RUBY + " is missing: install the delayed_job worker with " + SERVICES);
     }
-    ProcessBuilder pb = new ProcessBuilder(RUBY, TestDatabase.examplePath("worker.rb").toString(), "--once");
+    ProcessBuilder pb = new ProcessBuilder(RUBY, Examples.path("worker.rb").toString(), "--once");
     pb.environment().put("DATABASE_URL", db.rubyUrl);
     pb.environment().put("DJ_TABLE", table);
     pb.environment().put("BUGLE_OUT", out.toString());

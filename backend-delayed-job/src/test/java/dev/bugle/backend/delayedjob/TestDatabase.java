@@ -2,10 +2,6 @@ package dev.bugle.backend.delayedjob;
 
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -23,9 +19,16 @@ import java.util.UUID;
  * docs tell users to run, under names unique to this run. A database that is not running fails the test with
  * the command that starts it.
  */
-abstract class TestDatabase {
-  static final TestDatabase POSTGRES = new PostgresTestDatabase();
-  static final TestDatabase MARIADB = new MariaDbTestDatabase();
+final class TestDatabase {
+  /** PostgreSQL on 127.0.0.1:5432, database {@code test}, user postgres (trust). */
+  static final TestDatabase POSTGRES = new TestDatabase("jdbc:postgresql://127.0.0.1:5432/test", "postgres",
+      "postgres://postgres@127.0.0.1:5432/test", ".sql", "scripts/services postgresql",
+      "CREATE TABLE %s (id bigserial, handler text)", "CREATE TABLE %s (fire_id uuid, created_at timestamp)");
+  /** MariaDB on 127.0.0.1:3306, database {@code test}, user root with an empty password. */
+  static final TestDatabase MARIADB = new TestDatabase("jdbc:mariadb://127.0.0.1:3306/test", "root",
+      "mysql2://root@127.0.0.1:3306/test", ".mariadb.sql", "scripts/services mariadb",
+      "CREATE TABLE %s (id BIGINT AUTO_INCREMENT PRIMARY KEY, handler TEXT)",
+      "CREATE TABLE %s (fire_id CHAR(36), created_at DATETIME(6))");
 
   final String url;
   final String user;
@@ -35,27 +38,38 @@ abstract class TestDatabase {
   final String sqlSuffix;
   /** The command that installs and starts this database. */
   final String services;
+  private final String foreignTable;
+  private final String guardWithoutIndex;
 
-  TestDatabase(String url, String user, String rubyUrl, String sqlSuffix, String services) {
+  private TestDatabase(String url, String user, String rubyUrl, String sqlSuffix, String services,
+      String foreignTable, String guardWithoutIndex) {
     this.url = url;
     this.user = user;
     this.rubyUrl = rubyUrl;
     this.sqlSuffix = sqlSuffix;
     this.services = services;
+    this.foreignTable = foreignTable;
+    this.guardWithoutIndex = guardWithoutIndex;
   }
 
   /** A JDBC URL of this database's kind where nothing listens. */
-  abstract String unreachableUrl();
+  String unreachableUrl() {
+    return url.replaceFirst(":\\d+/", ":1/");
+  }
 
   /** DDL for a table named {@code table} with some of delayed_job's columns only. */
-  abstract String foreignTableDdl(String table);
+  String foreignTableDdl(String table) {
+    return String.format(foreignTable, table);
+  }
 
   /** DDL for a guard table with both columns but without any index. */
-  abstract String guardWithoutIndexDdl(String guard);
+  String guardWithoutIndexDdl(String guard) {
+    return String.format(guardWithoutIndex, guard);
+  }
 
-  /** A query parameter as this database's driver takes it (on MariaDB a UUID as its text, as Bugle binds it). */
-  Object parameter(Object value) {
-    return value;
+  /** A query parameter as the driver takes it: on MariaDB a UUID as its text, as Bugle binds it. */
+  private Object parameter(Object value) {
+    return value instanceof UUID id && this == MARIADB ? id.toString() : value;
   }
 
   /** A lowercase table name unique to this run, e.g. {@code dj_contract_3f1e2d4c}. */
@@ -73,12 +87,12 @@ abstract class TestDatabase {
 
   /** Creates delayed_job's table from examples/delayed-job/delayed_jobs[.mariadb].sql under {@code table}. */
   void createJobTable(String table) {
-    execute(example("delayed_jobs" + sqlSuffix).replace("delayed_jobs", table));
+    execute(Examples.read("delayed_jobs" + sqlSuffix).replace("delayed_jobs", table));
   }
 
   /** Creates the opt-in guard from examples/delayed-job/bugle-guard[.mariadb].sql under {@code guardTable}. */
   void createGuardTable(String guardTable) {
-    execute(example("bugle-guard" + sqlSuffix).replace("bugle_fires", guardTable));
+    execute(Examples.read("bugle-guard" + sqlSuffix).replace("bugle_fires", guardTable));
   }
 
   void drop(String... tables) {
@@ -126,25 +140,6 @@ abstract class TestDatabase {
       return rows;
     } catch (SQLException e) {
       throw new IllegalStateException(sql, e);
-    }
-  }
-
-  /** A file of examples/delayed-job, found from the module's directory or the repository root. */
-  static Path examplePath(String name) {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path p = dir.resolve("examples").resolve("delayed-job").resolve(name);
-      if (Files.exists(p)) {
-        return p;
-      }
-    }
-    throw new IllegalStateException("examples/delayed-job/" + name + " not found above " + Path.of("").toAbsolutePath());
-  }
-
-  private static String example(String name) {
-    try {
-      return Files.readString(examplePath(name), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
     }
   }
 

@@ -81,16 +81,8 @@ final class MariaDbDialect implements SqlDialect {
       ps.setString(2, guardTable.substring(dot + 1));
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
-        if (!rs.getBoolean(1)) {
-          return "table " + guardTable + " does not exist";
-        }
-        if (!rs.getBoolean(2)) {
-          return "table " + guardTable + " has no unique index on fire_id alone";
-        }
-        if (!rs.getBoolean(3)) {
-          return "table " + guardTable + "'s fire_id column cannot hold a 36-character UUID";
-        }
-        return rs.getBoolean(4) ? null : "table " + guardTable + " has no created_at column";
+        return SqlDialect.guardProblem(guardTable, rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3),
+            rs.getBoolean(4));
       }
     }
   }

@@ -72,13 +72,7 @@ final class PostgresDialect implements SqlDialect {
       ps.setString(3, guardTable);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
-        if (!rs.getBoolean(1)) {
-          return "table " + guardTable + " does not exist";
-        }
-        if (!rs.getBoolean(2)) {
-          return "table " + guardTable + " has no unique index on fire_id alone";
-        }
-        return rs.getBoolean(3) ? null : "table " + guardTable + " has no created_at column";
+        return SqlDialect.guardProblem(guardTable, rs.getBoolean(1), rs.getBoolean(2), true, rs.getBoolean(3));
       }
     }
   }

@@ -50,4 +50,19 @@ public interface SqlDialect {
 
   /** Null when the guard table is usable, else what is wrong with it. */
   String guardProblem(Connection c, String guardTable) throws SQLException;
+
+  /** What a guard check found, as {@link #guardProblem} reports it: null when nothing is missing. */
+  static String guardProblem(String guardTable, boolean exists, boolean uniqueFireId, boolean fireIdHoldsUuid,
+      boolean createdAt) {
+    if (!exists) {
+      return "table " + guardTable + " does not exist";
+    }
+    if (!uniqueFireId) {
+      return "table " + guardTable + " has no unique index on fire_id alone";
+    }
+    if (!fireIdHoldsUuid) {
+      return "table " + guardTable + "'s fire_id column cannot hold a 36-character UUID";
+    }
+    return createdAt ? null : "table " + guardTable + " has no created_at column";
+  }
 }
