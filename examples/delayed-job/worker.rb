@@ -4,13 +4,14 @@
 #   ruby examples/delayed-job/worker.rb --once   # Delayed::Worker.new.work_off, then exit (1 if a job failed)
 #
 # Environment:
-#   DATABASE_URL  the database Bugle writes to (default postgres://postgres@127.0.0.1:5432/test)
+#   DATABASE_URL  the database Bugle writes to (default postgres://postgres@127.0.0.1:5432/test);
+#                 MariaDB/MySQL: mysql2://root@127.0.0.1:3306/test (encoding=utf8mb4 is added when missing)
 #   DJ_TABLE      delayed_job's table (default delayed_jobs), as in bugle.enqueuer.NAME.table
 #   QUEUES        comma-separated queues to work (default: all)
 #   BUGLE_OUT     file the example jobs append one JSON line to per run (default: stdout)
 #
-# Uses Debian's packages only: ruby-delayed-job-active-record, ruby-pg, ruby-activejob
-# (scripts/services installs them).
+# Uses Debian's packages only: ruby-delayed-job-active-record, ruby-pg or ruby-mysql2, ruby-activejob
+# (scripts/services delayed-job installs them).
 require "json"
 require "logger"
 require "active_record"
@@ -19,7 +20,13 @@ require "delayed_job"
 require "delayed_job_active_record"
 require "active_job/queue_adapters/delayed_job_adapter"
 
-ActiveRecord::Base.establish_connection(ENV.fetch("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/test"))
+database_url = ENV.fetch("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/test")
+# Rails' database.yml for MySQL says `encoding: utf8mb4`; without it mysql2 talks 3-byte utf8 and a 4-byte
+# character (an emoji) in a handler reaches the job as "?".
+if database_url.start_with?("mysql2:") && !database_url.include?("encoding=")
+  database_url += (database_url.include?("?") ? "&" : "?") + "encoding=utf8mb4"
+end
+ActiveRecord::Base.establish_connection(database_url)
 Delayed::Job.table_name = ENV.fetch("DJ_TABLE", "delayed_jobs")
 Delayed::Worker.logger = Logger.new($stdout)
 Delayed::Worker.queues = ENV["QUEUES"].to_s.split(",").map(&:strip).reject(&:empty?)

@@ -1,5 +1,6 @@
 package dev.bugle.backend.delayedjob;
 
+import dev.bugle.backend.delayedjob.internal.SqlDialect;
 import dev.bugle.core.ConfigException;
 import dev.bugle.core.Secrets;
 import dev.bugle.spi.Settings;
@@ -55,9 +56,9 @@ public record DelayedJobConfig(
   /** Reads and validates every setting; connects to nothing. */
   public static DelayedJobConfig from(Settings s) {
     String url = s.string("jdbc-url", URL_EXAMPLE);
-    if (!url.startsWith("jdbc:postgresql:") || org.postgresql.Driver.parseURL(url, null) == null) {
-      throw ConfigException.invalid(s.key("jdbc-url"), Secrets.maskUrls(url),
-          "a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DATABASE)", URL_EXAMPLE);
+    if (SqlDialect.forUrl(url).isEmpty()) {
+      throw ConfigException.invalid(s.key("jdbc-url"), Secrets.maskUrls(url), "a PostgreSQL or MariaDB/MySQL JDBC"
+          + " URL: jdbc:postgresql://HOST:PORT/DATABASE or jdbc:mariadb://HOST:PORT/DATABASE", URL_EXAMPLE);
     }
     if (url.toLowerCase(java.util.Locale.ROOT).contains("password=")) {
       s.secret("jdbc-url"); // the URL itself holds a secret: mask it wherever settings are shown

@@ -4,7 +4,7 @@ import dev.bugle.spi.Enqueuer;
 import dev.bugle.spi.EnqueuerProvider;
 import dev.bugle.spi.Settings;
 
-/** {@code bugle.enqueuer.NAME.type=delayed-job}: rows in delayed_job's ActiveRecord table (PostgreSQL). */
+/** {@code bugle.enqueuer.NAME.type=delayed-job}: rows in delayed_job's ActiveRecord table (PostgreSQL, MariaDB). */
 public final class DelayedJobEnqueuerProvider implements EnqueuerProvider {
   public static final String TYPE = "delayed-job";
 

@@ -7,6 +7,7 @@ import dev.bugle.core.ConfigException;
 import dev.bugle.core.PropertySettings;
 import dev.bugle.testkit.TestSettings;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DelayedJobConfigTest {
@@ -53,13 +54,30 @@ class DelayedJobConfigTest {
   }
 
   @Test
+  void aMariaDbUrlIsAcceptedAndItsPasswordIsMaskedToo() {
+    String maria = "jdbc:mariadb://127.0.0.1:3306/app";
+    assertThat(DelayedJobConfig.from(TestSettings.enqueuer("jdbc-url", maria)).jdbcUrl()).isEqualTo(maria);
+    PropertySettings s = TestSettings.enqueuer("jdbc-url", maria + "?user=app&password=s3cret");
+    DelayedJobConfig c = DelayedJobConfig.from(s);
+    assertThat(s.secretKeys()).contains("jdbc-url");
+    assertThat(c.displayUrl()).isEqualTo(maria);
+    assertThat(new DelayedJobEnqueuer(c, java.time.InstantSource.system()).toString()).doesNotContain("s3cret");
+  }
+
+  @Test
   void errorsNameTheFullKeyAndShowAValidExample() {
     assertThatThrownBy(() -> DelayedJobConfig.from(TestSettings.enqueuer()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("bugle.enqueuer.test.jdbc-url")
         .hasMessageContaining("jdbc:postgresql://127.0.0.1:5432/app_production");
-    assertThatThrownBy(() -> DelayedJobConfig.from(TestSettings.enqueuer("jdbc-url", "jdbc:mysql://h/db")))
-        .hasMessageContaining("bugle.enqueuer.test.jdbc-url").hasMessageContaining("PostgreSQL JDBC URL");
+    for (String bad : List.of("jdbc:mysql://h/db", "jdbc:mariadb:h/db", "jdbc:mariadb://h/db?socketTimeout=x",
+        "postgresql://h/db", "jdbc:sqlserver://h")) {
+      assertThatThrownBy(() -> DelayedJobConfig.from(TestSettings.enqueuer("jdbc-url", bad)))
+          .as(bad).isInstanceOf(ConfigException.class)
+          .hasMessageContaining("bugle.enqueuer.test.jdbc-url")
+          .hasMessageContaining("jdbc:postgresql://HOST:PORT/DATABASE or jdbc:mariadb://HOST:PORT/DATABASE")
+          .hasMessageContaining("bugle.enqueuer.test.jdbc-url=jdbc:postgresql://127.0.0.1:5432/app_production");
+    }
     assertThatThrownBy(() -> DelayedJobConfig.from(TestSettings.enqueuer("jdbc-url", URL, "handler", "yaml")))
         .hasMessageContaining("bugle.enqueuer.test.handler").hasMessageContaining("[active-job, method, object, struct]");
     assertThatThrownBy(() -> DelayedJobConfig.from(TestSettings.enqueuer("jdbc-url", URL, "table", "jobs; DROP")))

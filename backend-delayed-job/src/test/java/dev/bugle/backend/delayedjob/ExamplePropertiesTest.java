@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ExamplePropertiesTest {
   @Test
   void theExampleConfigurationPassesCoresChecks() {
-    BugleConfig config = ConfigLoader.load(PostgresTables.examplePath("bugle.properties"), Map.of(), Map.of());
+    BugleConfig config = ConfigLoader.load(Examples.path("bugle.properties"), Map.of(), Map.of());
     try (Components c = Components.assemble(config, Providers.load(getClass().getClassLoader()),
         InstantSource.system())) {
       assertThat(c.enqueuers()).containsOnlyKeys("rails");

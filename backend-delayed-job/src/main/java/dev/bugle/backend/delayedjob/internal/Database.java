@@ -25,6 +25,7 @@ public final class Database implements AutoCloseable {
   private static final Duration PRUNE_EVERY = Duration.ofHours(1);
   private final DelayedJobConfig config;
   private final InstantSource clock;
+  private final SqlDialect dialect;
   private final JobTable table;
   private HikariDataSource pool;
   private boolean checked;
@@ -33,14 +34,16 @@ public final class Database implements AutoCloseable {
   public Database(DelayedJobConfig config, InstantSource clock) {
     this.config = config;
     this.clock = clock;
-    this.table = new JobTable(config.table(), config.deduplicate() ? config.guardTable() : null);
+    this.dialect = SqlDialect.forUrl(config.jdbcUrl()).orElseThrow(() -> new IllegalArgumentException(
+        "not a PostgreSQL or MariaDB JDBC URL: " + config.displayUrl()));
+    this.table = new JobTable(dialect, config.table(), config.deduplicate() ? config.guardTable() : null);
   }
 
-  /** Inserts the rows in one transaction (one statement for a single row). */
+  /** Inserts the rows in one transaction (one statement for a single unguarded row, or guarded on PostgreSQL). */
   public synchronized void insert(List<JobRow> rows) throws EnqueueException {
     try (Connection c = pool().getConnection()) {
       checkOnce(c);
-      if (rows.size() == 1) {
+      if (!table.needsTransaction(rows)) {
         table.insert(c, rows);
       } else {
         c.setAutoCommit(false);
@@ -66,11 +69,11 @@ public final class Database implements AutoCloseable {
     try {
       table.checkJobTable(c);
     } catch (SQLException e) {
-      if ("42P01".equals(SqlErrors.sqlState(e)) || "42703".equals(SqlErrors.sqlState(e))) {
+      if (dialect.missingTableOrColumn(SqlErrors.sqlState(e))) {
         throw new EnqueueException("table " + config.table() + " at " + config.displayUrl() + " is not delayed_job's "
             + "table (" + e.getMessage() + "); create it with delayed_job's migration (rails generate "
-            + "delayed_job:active_record) or examples/delayed-job/delayed_jobs.sql, or set " + config.key("table"),
-            e, false);
+            + "delayed_job:active_record) or examples/delayed-job/" + dialect.exampleSql("delayed_jobs") + ", or set "
+            + config.key("table"), e, false);
       }
       throw e;
     }
@@ -78,8 +81,9 @@ public final class Database implements AutoCloseable {
       String problem = table.guardProblem(c);
       if (problem != null) {
         throw new EnqueueException(config.key("deduplicate") + "=true but " + problem + " at " + config.displayUrl()
-            + ": apply the opt-in migration examples/delayed-job/bugle-guard.sql (docs/backend-delayed-job.md), or "
-            + "set " + config.key("deduplicate") + "=false to enqueue at-least-once", null, false);
+            + ": apply the opt-in migration examples/delayed-job/" + dialect.exampleSql("bugle-guard")
+            + " (docs/backend-delayed-job.md), or set " + config.key("deduplicate") + "=false to enqueue at-least-once",
+            null, false);
       }
     }
     checked = true;
@@ -112,10 +116,8 @@ public final class Database implements AutoCloseable {
       hc.setMinimumIdle(Math.min(1, config.poolSize()));
       hc.setConnectionTimeout(config.connectionTimeout().toMillis());
       hc.setInitializationFailTimeout(-1); // never connect in the constructor; getConnection reports outages
-      // PgJDBC properties; the same parameters in the URL win over these.
-      hc.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, config.connectionTimeout().toSeconds())));
-      hc.addDataSourceProperty("socketTimeout", String.valueOf(config.queryTimeout().toSeconds()));
-      hc.addDataSourceProperty("ApplicationName", "bugle");
+      // The driver's properties; the same parameters in the URL win over these.
+      dialect.driverProperties(config.connectionTimeout(), config.queryTimeout()).forEach(hc::addDataSourceProperty);
       pool = new HikariDataSource(hc);
     }
     return pool;

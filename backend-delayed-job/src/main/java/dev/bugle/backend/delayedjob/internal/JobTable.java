@@ -2,76 +2,42 @@ package dev.bugle.backend.delayedjob.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDateTime;
 import java.util.List;
 
 /**
- * The SQL: one INSERT per job. With the guard, the INSERT is one statement that first claims the fire's id in
- * the guard table and inserts the job only if the claim is new, so a fire sent twice is inserted once, even
- * after delayed_job has run the first copy and deleted its row.
+ * The SQL: one INSERT per job. With the guard, each job's fire id is first claimed in the guard table and the
+ * job is inserted only if the claim is new (how, is the {@link SqlDialect}'s), so a fire sent twice is
+ * inserted once, even after delayed_job has run the first copy and deleted its row.
  */
 public final class JobTable {
-  private static final String COLUMNS = "(priority, attempts, handler, run_at, queue, created_at, updated_at)";
+  private final SqlDialect dialect;
   private final String table;
   private final String guardTable;
-  private final String insertSql;
 
   /** {@code guardTable} null: no guard (at-least-once). Names are validated identifiers. */
-  public JobTable(String table, String guardTable) {
+  public JobTable(SqlDialect dialect, String table, String guardTable) {
+    this.dialect = dialect;
     this.table = table;
     this.guardTable = guardTable;
-    this.insertSql = guardTable == null
-        ? "INSERT INTO " + table + " " + COLUMNS + " VALUES (?, 0, ?, ?, ?, ?, ?)"
-        : "WITH claimed AS (INSERT INTO " + guardTable + " (fire_id, created_at) VALUES (?, ?)"
-            + " ON CONFLICT (fire_id) DO NOTHING RETURNING fire_id)"
-            + " INSERT INTO " + table + " " + COLUMNS
-            + " SELECT CAST(? AS integer), 0, CAST(? AS text), CAST(? AS timestamp), CAST(? AS varchar),"
-            + " CAST(? AS timestamp), CAST(? AS timestamp) FROM claimed";
   }
 
-  public String insertSql() {
-    return insertSql;
+  /** True when these rows need a transaction even if there is only one. */
+  public boolean needsTransaction(List<JobRow> rows) {
+    return rows.size() > 1 || guardTable != null && dialect.guardedInsertNeedsTransaction();
   }
 
-  /** Inserts the rows: one statement for one row, else one JDBC batch (the caller owns the transaction). */
+  /** Inserts the rows (the caller owns the transaction). */
   public void insert(Connection c, List<JobRow> rows) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(insertSql)) {
-      for (JobRow row : rows) {
-        bind(ps, row);
-        if (rows.size() > 1) {
-          ps.addBatch();
-        }
-      }
-      if (rows.size() > 1) {
-        ps.executeBatch();
-      } else {
-        ps.executeUpdate();
-      }
-    }
-  }
-
-  private void bind(PreparedStatement ps, JobRow row) throws SQLException {
-    int i = 1;
-    if (guardTable != null) {
-      ps.setObject(i++, row.fireId());
-      ps.setObject(i++, row.now());
-    }
-    ps.setInt(i++, row.priority());
-    ps.setString(i++, row.handler());
-    ps.setObject(i++, row.now());
-    if (row.queue() == null) {
-      ps.setNull(i++, Types.VARCHAR);
+    if (guardTable == null) {
+      JobInsert.execute(c, JobInsert.sql(table), rows, (ps, row) -> JobInsert.bindJob(ps, 1, row));
     } else {
-      ps.setString(i++, row.queue());
+      dialect.insertGuarded(c, table, guardTable, rows);
     }
-    ps.setObject(i++, row.now());
-    ps.setObject(i, row.now());
   }
 
-  /** Throws (SQLState 42P01 or 42703) unless the table has every column this class writes. */
+  /** Throws (a missing table or column, see {@link SqlDialect#missingTableOrColumn}) unless every column is there. */
   public void checkJobTable(Connection c) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT id, priority, attempts, handler, last_error, run_at,"
         + " locked_at, failed_at, locked_by, queue, created_at, updated_at FROM " + table + " WHERE false")) {
@@ -81,25 +47,7 @@ public final class JobTable {
 
   /** Null when the guard table is usable, else what is wrong with it. */
   public String guardProblem(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL,"
-        + " EXISTS (SELECT 1 FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]"
-        + " WHERE i.indrelid = to_regclass(?) AND i.indisunique AND i.indnkeyatts = 1 AND a.attname = 'fire_id'),"
-        + " EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(?) AND attname = 'created_at'"
-        + " AND NOT attisdropped)")) {
-      ps.setString(1, guardTable);
-      ps.setString(2, guardTable);
-      ps.setString(3, guardTable);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        if (!rs.getBoolean(1)) {
-          return "table " + guardTable + " does not exist";
-        }
-        if (!rs.getBoolean(2)) {
-          return "table " + guardTable + " has no unique index on fire_id alone";
-        }
-        return rs.getBoolean(3) ? null : "table " + guardTable + " has no created_at column";
-      }
-    }
+    return dialect.guardProblem(c, guardTable);
   }
 
   /** Deletes the guard's fire ids claimed before {@code before}; returns how many. */

@@ -37,7 +37,7 @@ public final class RowFactory {
     if (queue == null && kind == HandlerKind.ACTIVE_JOB) {
       queue = ACTIVE_JOB_DEFAULT_QUEUE;
     }
-    Instant at = now.truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
+    Instant at = now.truncatedTo(ChronoUnit.MICROS); // PostgreSQL and DATETIME(6) keep microseconds
     String handler = HandlerYaml.of(job, kind, queue, priority, at);
     return new JobRow(job.id(), priority, handler, queue, LocalDateTime.ofInstant(at, ZoneOffset.UTC));
   }

@@ -13,37 +13,43 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
-/** The contract without the guard: at-least-once, against the real PostgreSQL. */
-class DelayedJobEnqueuerIT extends EnqueuerContract {
-  static final String TABLE = PostgresTables.unique("dj_contract");
+/** The contract without the guard: at-least-once, against a real database (one subclass per database). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class DelayedJobEnqueuerCases extends EnqueuerContract {
+  private final TestDatabase db;
+  private final String table = TestDatabase.unique("dj_contract");
+
+  DelayedJobEnqueuerCases(TestDatabase db) {
+    this.db = db;
+  }
 
   @BeforeAll
-  static void createTable() {
-    PostgresTables.createJobTable(TABLE);
+  void createTable() {
+    db.createJobTable(table);
   }
 
   @AfterAll
-  static void dropTable() {
-    PostgresTables.drop(TABLE);
+  void dropTable() {
+    db.drop(table);
   }
 
   @Override
   protected Enqueuer newEnqueuer() {
     return new DelayedJobEnqueuerProvider().create(TestSettings.enqueuer(
-        "jdbc-url", PostgresTables.URL, "username", PostgresTables.USER, "table", TABLE));
+        "jdbc-url", db.url, "username", db.user, "table", table));
   }
 
   @Override
   protected Enqueuer newEnqueuerForUnreachableBackend() {
     return new DelayedJobEnqueuerProvider().create(TestSettings.enqueuer(
-        "jdbc-url", "jdbc:postgresql://127.0.0.1:1/test", "username", PostgresTables.USER,
-        "connection-timeout", "500ms", "table", TABLE));
+        "jdbc-url", db.unreachableUrl(), "username", db.user, "connection-timeout", "500ms", "table", table));
   }
 
   @Override
   protected int timesEnqueued(JobRequest job) {
-    return (int) PostgresTables.count("SELECT count(*) FROM " + TABLE + " WHERE handler LIKE ?",
+    return (int) db.count("SELECT count(*) FROM " + table + " WHERE handler LIKE ?",
         "%job_id: \"" + job.id() + "\"%");
   }
 
@@ -56,18 +62,17 @@ class DelayedJobEnqueuerIT extends EnqueuerContract {
   void rowHoldsUtcWallTimesFromTheInjectedClockAndTheConfiguredQueueAndPriority() throws Exception {
     SettableClock clock = SettableClock.at("2026-03-08T07:30:00.123456789Z");
     try (Enqueuer e = new DelayedJobEnqueuerProvider().create(TestSettings.of("bugle.enqueuer.test.", clock,
-        "jdbc-url", PostgresTables.URL, "username", PostgresTables.USER, "table", TABLE,
-        "queue", "reports", "priority", "5"))) {
+        "jdbc-url", db.url, "username", db.user, "table", table, "queue", "reports", "priority", "5"))) {
       JobRequest job = newJob();
       JobRequest urgent = JobRequest.of("test", job.schedule() + "-urgent", job.scheduledAt(), "UrgentJob", "mail",
           List.of(), Map.of(), Map.of("priority", "-3"));
       e.enqueueAll(List.of(job, urgent));
 
-      List<Object> row = PostgresTables.query("SELECT run_at, created_at, updated_at, queue, priority, attempts,"
-          + " locked_at, failed_at FROM " + TABLE + " WHERE handler LIKE ?", "%" + job.id() + "%").get(0);
+      List<Object> row = db.query("SELECT run_at, created_at, updated_at, queue, priority, attempts,"
+          + " locked_at, failed_at FROM " + table + " WHERE handler LIKE ?", "%" + job.id() + "%").get(0);
       LocalDateTime wall = LocalDateTime.parse("2026-03-08T07:30:00.123456");
-      assertThat(row).containsExactly(ts(wall), ts(wall), ts(wall), "reports", 5, 0, null, null);
-      assertThat(PostgresTables.query("SELECT queue, priority FROM " + TABLE + " WHERE handler LIKE ?",
+      assertThat(row).containsExactly(wall, wall, wall, "reports", 5, 0, null, null);
+      assertThat(db.query("SELECT queue, priority FROM " + table + " WHERE handler LIKE ?",
           "%" + urgent.id() + "%")).containsExactly(List.of("mail", -3));
     }
   }
@@ -78,13 +83,9 @@ class DelayedJobEnqueuerIT extends EnqueuerContract {
     JobRequest struct = JobRequest.of("test", aj.schedule() + "-s", aj.scheduledAt(), "NewsletterJob", null,
         List.of(), Map.of("text", "yes"), Map.of("handler", "struct"));
     enqueuer.enqueueAll(List.of(aj, struct));
-    assertThat(PostgresTables.query("SELECT queue FROM " + TABLE + " WHERE handler LIKE ?", "%" + aj.id() + "%"))
+    assertThat(db.query("SELECT queue FROM " + table + " WHERE handler LIKE ?", "%" + aj.id() + "%"))
         .containsExactly(List.of("default"));
-    assertThat(PostgresTables.query("SELECT queue FROM " + TABLE + " WHERE handler LIKE ?",
+    assertThat(db.query("SELECT queue FROM " + table + " WHERE handler LIKE ?",
         "%" + struct.id() + "%")).containsExactly(java.util.Arrays.asList((Object) null));
-  }
-
-  private static java.sql.Timestamp ts(LocalDateTime t) {
-    return java.sql.Timestamp.valueOf(t);
   }
 }

@@ -25,21 +25,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real delayed_job worker (Debian's ruby-delayed-job-active-record with ruby-pg and ruby-activejob, driven by
- * examples/delayed-job/worker.rb) runs jobs of every handler kind that Bugle inserted, and each job writes what
- * it received, with Ruby types visible, to a file the test compares against what was sent.
+ * A real delayed_job worker (Debian's ruby-delayed-job-active-record with ruby-pg or ruby-mysql2 and
+ * ruby-activejob, driven by examples/delayed-job/worker.rb) runs jobs of every handler kind that Bugle inserted,
+ * and each job writes what it received, with Ruby types visible, to a file the test compares against what was
+ * sent. One subclass per database.
  */
-class DelayedJobWorkerIT {
+abstract class DelayedJobWorkerCases {
   private static final String RUBY = "/usr/bin/ruby";
   private static final String SERVICES = "scripts/services delayed-job";
-  private final String table = PostgresTables.unique("dj_worker");
+  private final TestDatabase db;
+  private final String table = TestDatabase.unique("dj_worker");
   private final String guard = table + "_fires";
   @TempDir
   Path tmp;
 
+  DelayedJobWorkerCases(TestDatabase db) {
+    this.db = db;
+  }
+
   @AfterEach
   void drop() {
-    PostgresTables.drop(table, guard);
+    db.drop(table, guard);
   }
 
   /** Strings YAML could read as something else, text Psych must keep byte for byte, and nesting. */
@@ -67,8 +73,8 @@ class DelayedJobWorkerIT {
 
   @Test
   void realWorkerRunsEveryHandlerKindWithArgsIntactAndTheGuardStopsResends() throws Exception {
-    PostgresTables.createJobTable(table);
-    PostgresTables.createGuardTable(guard);
+    db.createJobTable(table);
+    db.createGuardTable(guard);
     Instant at = Instant.now();
     Map<String, Object> kwargs = new LinkedHashMap<>();
     kwargs.put("flag", "yes");
@@ -105,19 +111,19 @@ class DelayedJobWorkerIT {
       assertEffect(effects.get("struct"), struct.id().toString(), List.of(), structFields);
       assertEffect(effects.get("object"), object.id().toString(), List.of(), fields);
       assertEffect(effects.get("method"), null, trickyArgs(), Map.of());
-      assertThat(PostgresTables.count("SELECT count(*) FROM " + table)).as("rows left after work_off").isZero();
+      assertThat(db.count("SELECT count(*) FROM " + table)).as("rows left after work_off").isZero();
 
       // A new leader re-sends the same fires after the worker ran and deleted their rows: nothing is inserted.
       byOption.enqueueAll(List.of(activeJob, struct, object));
       methods.enqueue(method);
-      assertThat(PostgresTables.count("SELECT count(*) FROM " + table)).as("rows after re-sending").isZero();
-      assertThat(PostgresTables.count("SELECT count(*) FROM " + guard)).isEqualTo(all.size());
+      assertThat(db.count("SELECT count(*) FROM " + table)).as("rows after re-sending").isZero();
+      assertThat(db.count("SELECT count(*) FROM " + guard)).isEqualTo(all.size());
     }
   }
 
   private Enqueuer enqueuer(String handler) {
-    return new DelayedJobEnqueuerProvider().create(TestSettings.enqueuer("jdbc-url", PostgresTables.URL,
-        "username", PostgresTables.USER, "table", table, "handler", handler, "deduplicate", "true",
+    return new DelayedJobEnqueuerProvider().create(TestSettings.enqueuer("jdbc-url", db.url,
+        "username", db.user, "table", table, "handler", handler, "deduplicate", "true",
         "guard-table", guard));
   }
 
@@ -138,8 +144,8 @@ class DelayedJobWorkerIT {
     if (!Files.isExecutable(Path.of(RUBY))) {
       fail(RUBY + " is missing: install the delayed_job worker with " + SERVICES);
     }
-    ProcessBuilder pb = new ProcessBuilder(RUBY, PostgresTables.examplePath("worker.rb").toString(), "--once");
-    pb.environment().put("DATABASE_URL", PostgresTables.RUBY_URL);
+    ProcessBuilder pb = new ProcessBuilder(RUBY, Examples.path("worker.rb").toString(), "--once");
+    pb.environment().put("DATABASE_URL", db.rubyUrl);
     pb.environment().put("DJ_TABLE", table);
     pb.environment().put("BUGLE_OUT", out.toString());
     try (ExternalProcess worker = ExternalProcess.start("the delayed_job worker", pb, tmp.resolve("worker.log"),
@@ -148,7 +154,7 @@ class DelayedJobWorkerIT {
       if (exit != 0 || !Files.exists(out)) {
         fail("the delayed_job worker exited with " + exit + " (a missing gem? run " + SERVICES
             + "); its output:\n" + worker.logText() + "\nlast_error of the rows left: "
-            + PostgresTables.query("SELECT handler, last_error FROM " + table));
+            + db.query("SELECT handler, last_error FROM " + table));
       }
     }
   }

@@ -12,21 +12,28 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
-/** The contract with the opt-in guard table: exactly once, against the real PostgreSQL. */
-class DelayedJobGuardedEnqueuerIT extends EnqueuerContract {
-  static final String TABLE = PostgresTables.unique("dj_guarded");
-  static final String GUARD = TABLE + "_fires";
+/** The contract with the opt-in guard table: exactly once, against a real database (one subclass per database). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class DelayedJobGuardedEnqueuerCases extends EnqueuerContract {
+  final TestDatabase db;
+  final String table = TestDatabase.unique("dj_guarded");
+  final String guard = table + "_fires";
+
+  DelayedJobGuardedEnqueuerCases(TestDatabase db) {
+    this.db = db;
+  }
 
   @BeforeAll
-  static void createTables() {
-    PostgresTables.createJobTable(TABLE);
-    PostgresTables.createGuardTable(GUARD);
+  void createTables() {
+    db.createJobTable(table);
+    db.createGuardTable(guard);
   }
 
   @AfterAll
-  static void dropTables() {
-    PostgresTables.drop(TABLE, GUARD);
+  void dropTables() {
+    db.drop(table, guard);
   }
 
   @Override
@@ -34,9 +41,9 @@ class DelayedJobGuardedEnqueuerIT extends EnqueuerContract {
     return new DelayedJobEnqueuerProvider().create(TestSettings.enqueuer(settings()));
   }
 
-  private static String[] settings(String... more) {
-    List<String> s = new java.util.ArrayList<>(List.of("jdbc-url", PostgresTables.URL, "username",
-        PostgresTables.USER, "table", TABLE, "deduplicate", "true", "guard-table", GUARD));
+  String[] settings(String... more) {
+    List<String> s = new java.util.ArrayList<>(List.of("jdbc-url", db.url, "username", db.user, "table", table,
+        "deduplicate", "true", "guard-table", guard));
     s.addAll(List.of(more));
     return s.toArray(String[]::new);
   }
@@ -44,12 +51,12 @@ class DelayedJobGuardedEnqueuerIT extends EnqueuerContract {
   @Override
   protected Enqueuer newEnqueuerForUnreachableBackend() {
     return new DelayedJobEnqueuerProvider().create(TestSettings.enqueuer(
-        "jdbc-url", "jdbc:postgresql://127.0.0.1:1/test", "connection-timeout", "500ms", "deduplicate", "true"));
+        "jdbc-url", db.unreachableUrl(), "connection-timeout", "500ms", "deduplicate", "true"));
   }
 
   @Override
   protected int timesEnqueued(JobRequest job) {
-    return (int) PostgresTables.count("SELECT count(*) FROM " + TABLE + " WHERE handler LIKE ?",
+    return (int) db.count("SELECT count(*) FROM " + table + " WHERE handler LIKE ?",
         "%job_id: \"" + job.id() + "\"%");
   }
 
@@ -62,11 +69,25 @@ class DelayedJobGuardedEnqueuerIT extends EnqueuerContract {
   void fireResentAfterTheWorkerRanAndDeletedItsRowIsStillNotInsertedAgain() throws Exception {
     JobRequest job = newJob();
     enqueuer.enqueue(job);
-    PostgresTables.execute("DELETE FROM " + TABLE + " WHERE handler LIKE '%" + job.id() + "%'"); // what the worker does
+    db.execute("DELETE FROM " + table + " WHERE handler LIKE '%" + job.id() + "%'"); // what the worker does
     enqueuer.enqueue(job);
     enqueuer.enqueueAll(List.of(job, newJob()));
     assertThat(timesEnqueued(job)).isZero();
-    assertThat(PostgresTables.count("SELECT count(*) FROM " + GUARD + " WHERE fire_id = ?", job.id())).isEqualTo(1);
+    assertThat(claims(job)).isEqualTo(1);
+  }
+
+  @Test
+  void theSameFireTwiceInOneBatchIsInsertedOnce() throws Exception {
+    JobRequest job = newJob();
+    JobRequest other = newJob();
+    enqueuer.enqueueAll(List.of(job, other, job));
+    assertThat(timesEnqueued(job)).isOne();
+    assertThat(timesEnqueued(other)).isOne();
+    assertThat(claims(job)).isOne();
+  }
+
+  long claims(JobRequest job) {
+    return db.count("SELECT count(*) FROM " + guard + " WHERE fire_id = ?", job.id());
   }
 
   @Test
@@ -79,8 +100,8 @@ class DelayedJobGuardedEnqueuerIT extends EnqueuerContract {
       clock.advance(Duration.ofDays(2));
       JobRequest recent = newJob();
       e.enqueue(recent);
-      assertThat(PostgresTables.count("SELECT count(*) FROM " + GUARD + " WHERE fire_id = ?", old.id())).isZero();
-      assertThat(PostgresTables.count("SELECT count(*) FROM " + GUARD + " WHERE fire_id = ?", recent.id())).isOne();
+      assertThat(claims(old)).isZero();
+      assertThat(claims(recent)).isOne();
     }
   }
 }

@@ -13,47 +13,54 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** What first use finds out about the tables, and says clearly. */
-class SchemaCheckIT {
-  private final String table = PostgresTables.unique("dj_schema");
-  private final String guard = table + "_fires";
+/** What first use finds out about the tables, and says clearly (one subclass per database). */
+abstract class SchemaCheckCases {
+  final TestDatabase db;
+  final String table = TestDatabase.unique("dj_schema");
+  final String guard = table + "_fires";
+
+  SchemaCheckCases(TestDatabase db) {
+    this.db = db;
+  }
 
   @AfterEach
   void drop() {
-    PostgresTables.drop(table, guard);
+    db.drop(table, guard);
   }
 
-  private Enqueuer enqueuer(String... more) {
-    List<String> s = new java.util.ArrayList<>(List.of("jdbc-url", PostgresTables.URL, "username",
-        PostgresTables.USER, "table", table, "guard-table", guard));
+  Enqueuer enqueuer(String... more) {
+    List<String> s = new java.util.ArrayList<>(List.of("jdbc-url", db.url, "username", db.user, "table", table,
+        "guard-table", guard));
     s.addAll(List.of(more));
     return new DelayedJobEnqueuerProvider().create(TestSettings.enqueuer(s.toArray(String[]::new)));
   }
 
-  private static JobRequest job() {
+  static JobRequest job() {
     return JobRequest.of("test", "schema-" + System.nanoTime(), Instant.now(), "HelloJob", null, List.of("x"),
         Map.of(), Map.of());
   }
 
   @Test
   void deduplicateWithoutTheMigrationFailsNamingTheSettingAndTheMigrationUntilItIsApplied() {
-    PostgresTables.createJobTable(table);
+    db.createJobTable(table);
     try (Enqueuer e = enqueuer("deduplicate", "true")) {
       assertThatThrownBy(() -> e.enqueue(job()))
           .isInstanceOf(EnqueueException.class)
           .hasMessageContaining("bugle.enqueuer.test.deduplicate=true")
           .hasMessageContaining("table " + guard + " does not exist")
-          .hasMessageContaining("examples/delayed-job/bugle-guard.sql")
+          .hasMessageContaining("examples/delayed-job/bugle-guard" + db.sqlSuffix)
           .satisfies(x -> assertThat(((EnqueueException) x).retryable()).isFalse());
-      assertThat(PostgresTables.count("SELECT count(*) FROM " + table)).isZero();
+      assertThat(db.count("SELECT count(*) FROM " + table)).isZero();
 
-      PostgresTables.execute("CREATE TABLE " + guard + " (fire_id uuid, created_at timestamp)");
-      assertThatThrownBy(() -> e.enqueue(job())).hasMessageContaining("no unique index on fire_id");
+      db.execute(db.guardWithoutIndexDdl(guard));
+      assertThatThrownBy(() -> e.enqueue(job())).hasMessageContaining("no unique index on fire_id alone");
+      db.execute("CREATE UNIQUE INDEX " + guard + "_pair ON " + guard + " (fire_id, created_at)");
+      assertThatThrownBy(() -> e.enqueue(job())).hasMessageContaining("no unique index on fire_id alone");
 
-      PostgresTables.drop(guard);
-      PostgresTables.createGuardTable(guard);
+      db.drop(guard);
+      db.createGuardTable(guard);
       e.enqueue(job());
-      assertThat(PostgresTables.count("SELECT count(*) FROM " + table)).isOne();
+      assertThat(db.count("SELECT count(*) FROM " + table)).isOne();
     }
   }
 
@@ -64,13 +71,14 @@ class SchemaCheckIT {
           .isInstanceOf(EnqueueException.class)
           .hasMessageContaining("table " + table)
           .hasMessageContaining("rails generate delayed_job:active_record")
+          .hasMessageContaining("examples/delayed-job/delayed_jobs" + db.sqlSuffix)
           .satisfies(x -> assertThat(((EnqueueException) x).retryable()).isFalse());
     }
   }
 
   @Test
   void aTableWithoutDelayedJobsColumnsIsRefused() {
-    PostgresTables.execute("CREATE TABLE " + table + " (id bigserial, handler text)");
+    db.execute(db.foreignTableDdl(table));
     try (Enqueuer e = enqueuer()) {
       assertThatThrownBy(() -> e.enqueue(job())).hasMessageContaining("is not delayed_job's table");
     }

@@ -1,0 +1,7 @@
+package dev.bugle.backend.delayedjob;
+
+class DelayedJobEnqueuerMariaDbIT extends DelayedJobEnqueuerCases {
+  DelayedJobEnqueuerMariaDbIT() {
+    super(TestDatabase.MARIADB);
+  }
+}

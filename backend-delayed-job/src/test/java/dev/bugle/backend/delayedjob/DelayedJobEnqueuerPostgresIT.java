@@ -1,0 +1,7 @@
+package dev.bugle.backend.delayedjob;
+
+class DelayedJobEnqueuerPostgresIT extends DelayedJobEnqueuerCases {
+  DelayedJobEnqueuerPostgresIT() {
+    super(TestDatabase.POSTGRES);
+  }
+}

@@ -1,0 +1,7 @@
+package dev.bugle.backend.delayedjob;
+
+class DelayedJobGuardedEnqueuerPostgresIT extends DelayedJobGuardedEnqueuerCases {
+  DelayedJobGuardedEnqueuerPostgresIT() {
+    super(TestDatabase.POSTGRES);
+  }
+}

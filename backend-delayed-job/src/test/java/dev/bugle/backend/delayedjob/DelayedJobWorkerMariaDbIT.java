@@ -1,0 +1,7 @@
+package dev.bugle.backend.delayedjob;
+
+class DelayedJobWorkerMariaDbIT extends DelayedJobWorkerCases {
+  DelayedJobWorkerMariaDbIT() {
+    super(TestDatabase.MARIADB);
+  }
+}
