@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The four handler shapes, as the real worker ran them (DelayedJobWorkerIT runs these very shapes). */
+/** The four handler shapes, as the real worker ran them (the DelayedJobWorker ITs run these very shapes). */
 class HandlerYamlTest {
   private static final UUID ID = UUID.fromString("3f1e2d4c-0000-4000-8000-000000000001");
   private static final Instant NOW = Instant.parse("2024-01-01T00:00:00.750Z");

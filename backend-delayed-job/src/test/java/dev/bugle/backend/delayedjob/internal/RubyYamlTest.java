@@ -35,7 +35,7 @@ class RubyYamlTest {
   @Test
   void textIsWrittenAsUtf8AndControlCharactersAreEscaped() {
     assertThat(dump("Grüße, 世界 🎉")).isEqualTo("--- \"Grüße, 世界 🎉\"\n");
-    // U+2028 stays as it is: Psych keeps it inside double quotes (DelayedJobWorkerIT sends one).
+    // U+2028 stays as it is: Psych keeps it inside double quotes (the DelayedJobWorker ITs send one).
     assertThat(dump("tab\tnul\u0000ls\u2028\"\\")).isEqualTo("--- \"tab\\tnul\\0ls\u2028\\\"\\\\\"\n");
   }
 
