@@ -5,6 +5,7 @@ import dev.bugle.core.CronTrigger;
 import dev.bugle.core.JobRequest;
 import dev.bugle.core.internal.Backoff;
 import dev.bugle.core.internal.CronExpressions;
+import dev.bugle.core.internal.Names;
 import dev.bugle.core.internal.Scheduler;
 import dev.bugle.spi.Checkpoints;
 import dev.bugle.spi.Enqueuer;
@@ -38,6 +39,7 @@ final class Fixtures {
   static void clearCronCaches() {
     clear(CronExpressions.class, "CACHE");
     clear(CronTrigger.class, "SHARED");
+    clear(Names.class, "ZONES");
     try {
       clear(Class.forName("dev.bugle.core.internal.CronFields"), "CACHE");
     } catch (ClassNotFoundException e) {

@@ -24,16 +24,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * own {@link CronParser#parse}, so that results and error messages are exactly cron-utils'.
  */
 final class CronFields {
-  /** Parsed and validated fields, by the parser field (position and constraints) and the field's text. */
-  private static final Map<Key, CronField> CACHE = new ConcurrentHashMap<>();
+  /** Parsed and validated fields, by the parser field (position and constraints), then by the field's text. */
+  private static final Map<CronParserField, Map<String, CronField>> CACHE = new ConcurrentHashMap<>();
 
   private final CronDefinition definition;
   private final CronParser parser;
   /** The fields in the order cron-utils' parser expects them in a full-length expression. */
   private final List<CronParserField> fields;
-
-  private record Key(CronParserField field, String text) {
-  }
 
   CronFields(CronDefinition definition) {
     this.definition = definition;
@@ -80,8 +77,8 @@ final class CronFields {
   }
 
   private CronField field(CronParserField parserField, String text) {
-    Key key = new Key(parserField, text);
-    CronField known = CACHE.get(key);
+    Map<String, CronField> byText = CACHE.computeIfAbsent(parserField, f -> new ConcurrentHashMap<>());
+    CronField known = byText.get(text);
     if (known != null) {
       return known;
     }
@@ -90,7 +87,7 @@ final class CronFields {
       // The same validation as SingleCron.validate() runs for this field.
       f.getExpression().accept(new ValidationFieldExpressionVisitor(
           definition.getFieldDefinition(f.getField()).getConstraints()));
-      CACHE.putIfAbsent(key, f);
+      byText.putIfAbsent(text, f);
       return f;
     } catch (RuntimeException e) {
       return null; // cron-utils' parser reports it

@@ -34,7 +34,7 @@ public final class ScheduleReader {
   /** The schedule, or null when {@code problems} received one or more mistakes in its keys. */
   public static Schedule read(String name, Map<String, String> p, String defaultEnqueuer, Problems problems) {
     String prefix = "bugle.schedule." + name + ".";
-    if (!Schedule.NAME.matcher(name).matches()) {
+    if (!Names.valid(name)) { // Schedule.NAME
       problems.add(prefix + "job", "schedule name '" + name + "' may hold only letters, digits, '-'"
           + " and '_'; for example: bugle.schedule.weekly-digest.job=WeeklyDigestJob");
       return null;
@@ -115,7 +115,7 @@ public final class ScheduleReader {
 
   private static ZoneId zone(String key, String value) {
     try {
-      return ZoneId.of(value.trim());
+      return Names.zone(value.trim());
     } catch (DateTimeException e) {
       throw ConfigException.invalid(key, value, "an IANA time zone", "Europe/Berlin");
     }
