@@ -29,15 +29,18 @@ final class KeyTree {
   static KeyTree split(Map<String, String> props, Problems problems) {
     KeyTree t = new KeyTree(props);
     props.forEach((k, v) -> {
-      String[] parts = k.split("\\.", 4);
+      // k.split("\\.", 4) without the arrays: section = parts[1], name = parts[2], rest = parts[3]
+      int dot1 = k.indexOf('.');
+      int dot2 = dot1 < 0 ? -1 : k.indexOf('.', dot1 + 1);
+      int dot3 = dot2 < 0 ? -1 : k.indexOf('.', dot2 + 1);
+      Map<String, Map<String, String>> section = dot3 < 0 ? null
+          : k.startsWith("lock", dot1 + 1) && dot2 - dot1 == 5 ? t.lockByType
+          : k.startsWith("enqueuer", dot1 + 1) && dot2 - dot1 == 9 ? t.enqueuers
+          : k.startsWith("schedule", dot1 + 1) && dot2 - dot1 == 9 ? t.schedules : null;
       if (CORE.contains(k)) {
         t.core.put(k, v);
-      } else if (parts.length == 4 && parts[1].equals("lock")) {
-        t.lockByType.computeIfAbsent(parts[2], x -> new TreeMap<>()).put(parts[3], v);
-      } else if (parts.length == 4 && parts[1].equals("enqueuer")) {
-        t.enqueuers.computeIfAbsent(parts[2], x -> new TreeMap<>()).put(parts[3], v);
-      } else if (parts.length == 4 && parts[1].equals("schedule")) {
-        t.schedules.computeIfAbsent(parts[2], x -> new TreeMap<>()).put(parts[3], v);
+      } else if (section != null) {
+        section.computeIfAbsent(k.substring(dot2 + 1, dot3), x -> new TreeMap<>()).put(k.substring(dot3 + 1), v);
       } else {
         problems.add(k, "unknown key" + Suggest.hint(k, CORE) + "; known keys include " + String.join(", ", CORE)
             + ", bugle.lock.TYPE.*, bugle.enqueuer.NAME.type, bugle.schedule.NAME.cron");
@@ -64,10 +67,12 @@ final class KeyTree {
     String defaultEnqueuer = enq.size() == 1 ? enq.keySet().iterator().next() : null;
     List<Schedule> list = new ArrayList<>();
     schedules.forEach((name, keys) -> {
-      keys.keySet().stream().filter(k -> !ScheduleReader.KEYS.contains(k) && !k.startsWith("option."))
-          .forEach(k -> problems.add("bugle.schedule." + name + "." + k, "unknown key" + Suggest.hint(k,
-              ScheduleReader.KEYS) + "; schedule keys are " + new java.util.TreeSet<>(ScheduleReader.KEYS)
-              + " and option.*"));
+      for (String k : keys.keySet()) {
+        if (!ScheduleReader.KEYS.contains(k) && !k.startsWith("option.")) {
+          problems.add("bugle.schedule." + name + "." + k, "unknown key" + Suggest.hint(k, ScheduleReader.KEYS)
+              + "; schedule keys are " + new java.util.TreeSet<>(ScheduleReader.KEYS) + " and option.*");
+        }
+      }
       Schedule s = ScheduleReader.read(name, keys, defaultEnqueuer, problems);
       if (s != null && !enq.containsKey(s.enqueuer())) {
         problems.add("bugle.schedule." + name + ".enqueuer", "names enqueuer '" + s.enqueuer()

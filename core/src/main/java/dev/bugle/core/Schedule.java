@@ -1,6 +1,7 @@
 package dev.bugle.core;
 
 import dev.bugle.core.internal.Durations;
+import dev.bugle.core.internal.Names;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +44,7 @@ public record Schedule(
   public static final int DEFAULT_CATCH_UP_LIMIT = 100;
 
   public Schedule {
-    if (name == null || !NAME.matcher(name).matches()) {
+    if (name == null || !Names.valid(name)) { // NAME, without running the regex
       throw new IllegalArgumentException("schedule name must match " + NAME + ", e.g. weekly-digest; got " + name);
     }
     Objects.requireNonNull(trigger, "trigger");

@@ -101,6 +101,20 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void keysAreSplitAtTheirFirstThreeDotsAndBlankOptionalValuesAreDefaults() {
+    rejects(minimal("bugle.schedules.rates.cron", "x"), "bugle.schedules.rates.cron", "unknown key");
+    rejects(minimal("bugle.schedule.rates", "x"), "bugle.schedule.rates", "bugle.schedule.rates: unknown key");
+    rejects(minimal("bugle.schedule..cron", "0 * * * *"), "bugle.schedule..job", "schedule name ''");
+    rejects(minimal("bugle.lock.wait.x", "x"), "bugle.lock.wait.x", "set bugle.lock=wait");
+    Schedule s = parse(minimal("bugle.schedule.rates.jitter", " ", "bugle.schedule.rates.args", "",
+        "bugle.schedule.rates.misfire-window", " ", "bugle.schedule.rates.catch-up-limit", "")).schedules().get(0);
+    assertThat(s.jitter()).isZero();
+    assertThat(s.args()).isEmpty();
+    assertThat(s.misfireWindow()).isEqualTo(Schedule.DEFAULT_MISFIRE_WINDOW);
+    assertThat(s.catchUpLimit()).isEqualTo(Schedule.DEFAULT_CATCH_UP_LIMIT);
+  }
+
+  @Test
   void badValuesNameTheKeyAndShowAValidExample() {
     rejects(minimal("bugle.schedule.rates.cron", "61 * * * *"), "bugle.schedule.rates.cron", "Parsable examples",
         "0 * * * *");

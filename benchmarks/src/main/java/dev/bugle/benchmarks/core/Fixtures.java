@@ -5,6 +5,7 @@ import dev.bugle.core.CronTrigger;
 import dev.bugle.core.JobRequest;
 import dev.bugle.core.internal.Backoff;
 import dev.bugle.core.internal.CronExpressions;
+import dev.bugle.core.internal.Names;
 import dev.bugle.core.internal.Scheduler;
 import dev.bugle.spi.Checkpoints;
 import dev.bugle.spi.Enqueuer;
@@ -38,6 +39,12 @@ final class Fixtures {
   static void clearCronCaches() {
     clear(CronExpressions.class, "CACHE");
     clear(CronTrigger.class, "SHARED");
+    clear(Names.class, "ZONES");
+    try {
+      clear(Class.forName("dev.bugle.core.internal.CronFields"), "CACHE");
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("dev.bugle.core.internal.CronFields is gone; update the benchmark", e);
+    }
   }
 
   private static void clear(Class<?> owner, String field) {

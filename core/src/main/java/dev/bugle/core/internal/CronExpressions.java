@@ -4,7 +4,6 @@ import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinition;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
-import com.cronutils.parser.CronParser;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,9 +23,9 @@ public final class CronExpressions {
   private static final Map<String, String> NICKNAMES = Map.of(
       "@yearly", "0 0 1 1 *", "@annually", "0 0 1 1 *", "@monthly", "0 0 1 * *", "@weekly", "0 0 * * 0",
       "@daily", "0 0 * * *", "@midnight", "0 0 * * *", "@hourly", "0 * * * *");
-  private static final CronParser UNIX = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
-  private static final CronParser WITH_SECONDS = new CronParser(withSeconds(false));
-  private static final CronParser WITH_YEAR = new CronParser(withSeconds(true));
+  private static final CronFields UNIX = new CronFields(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+  private static final CronFields WITH_SECONDS = new CronFields(withSeconds(false));
+  private static final CronFields WITH_YEAR = new CronFields(withSeconds(true));
   private static final Map<String, Parsed> CACHE = new ConcurrentHashMap<>();
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -54,7 +53,7 @@ public final class CronExpressions {
           + " @weekly, @monthly, @yearly, @annually");
     }
     String[] fields = unix.split(" ");
-    CronParser parser;
+    CronFields parser;
     int hourField;
     switch (fields.length) {
       case 5 -> { parser = UNIX; hourField = 1; }

@@ -25,13 +25,16 @@ public final class ScheduleReader {
   public static final Set<String> KEYS = Set.of("cron", "every", "at", "start-at", "time-zone", "job", "queue", "args",
       "kwargs", "enqueuer", "misfire", "misfire-window", "catch-up-limit", "jitter");
 
+  private static final TypeReference<List<Object>> LIST = new TypeReference<List<Object>>() { };
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<Map<String, Object>>() { };
+
   private ScheduleReader() {
   }
 
   /** The schedule, or null when {@code problems} received one or more mistakes in its keys. */
   public static Schedule read(String name, Map<String, String> p, String defaultEnqueuer, Problems problems) {
     String prefix = "bugle.schedule." + name + ".";
-    if (!Schedule.NAME.matcher(name).matches()) {
+    if (!Names.valid(name)) { // Schedule.NAME
       problems.add(prefix + "job", "schedule name '" + name + "' may hold only letters, digits, '-'"
           + " and '_'; for example: bugle.schedule.weekly-digest.job=WeeklyDigestJob");
       return null;
@@ -54,16 +57,19 @@ public final class ScheduleReader {
         options.put(k.substring("option.".length()), v);
       }
     });
-    List<Object> args = problems.attempt(() -> json(prefix + "args", p.get("args"),
-        new TypeReference<List<Object>>() { }, "[\"USD\", 2]"));
-    Map<String, Object> kwargs = problems.attempt(() -> json(prefix + "kwargs", p.get("kwargs"),
-        new TypeReference<Map<String, Object>>() { }, "{\"currency\": \"USD\"}"));
-    MisfirePolicy misfire = problems.attempt(() -> p.containsKey("misfire")
-        ? MisfirePolicy.parse(prefix + "misfire", p.get("misfire")) : MisfirePolicy.FIRE_ONCE);
-    Duration window = problems.attempt(() -> duration(prefix + "misfire-window", p.get("misfire-window"),
-        Schedule.DEFAULT_MISFIRE_WINDOW, "1h"));
-    Integer limit = problems.attempt(() -> catchUpLimit(prefix + "catch-up-limit", p.get("catch-up-limit")));
-    Duration jitter = problems.attempt(() -> duration(prefix + "jitter", p.get("jitter"), Duration.ZERO, "30s"));
+    // Optional keys: the key names are only built, and the parsers only run, for a value that is set.
+    List<Object> args = unset(p, "args") ? null
+        : problems.attempt(() -> json(prefix + "args", p.get("args"), LIST, "[\"USD\", 2]"));
+    Map<String, Object> kwargs = unset(p, "kwargs") ? null
+        : problems.attempt(() -> json(prefix + "kwargs", p.get("kwargs"), MAP, "{\"currency\": \"USD\"}"));
+    MisfirePolicy misfire = !p.containsKey("misfire") ? MisfirePolicy.FIRE_ONCE
+        : problems.attempt(() -> MisfirePolicy.parse(prefix + "misfire", p.get("misfire")));
+    Duration window = unset(p, "misfire-window") ? Schedule.DEFAULT_MISFIRE_WINDOW
+        : problems.attempt(() -> duration(prefix + "misfire-window", p.get("misfire-window"), null, "1h"));
+    Integer limit = unset(p, "catch-up-limit") ? Integer.valueOf(Schedule.DEFAULT_CATCH_UP_LIMIT)
+        : problems.attempt(() -> catchUpLimit(prefix + "catch-up-limit", p.get("catch-up-limit")));
+    Duration jitter = unset(p, "jitter") ? Duration.ZERO
+        : problems.attempt(() -> duration(prefix + "jitter", p.get("jitter"), null, "30s"));
     if (problems.size() > before) {
       return null;
     }
@@ -72,7 +78,7 @@ public final class ScheduleReader {
   }
 
   private static Trigger trigger(String prefix, Map<String, String> p, ZoneId zone) {
-    long kinds = p.keySet().stream().filter(k -> k.equals("cron") || k.equals("every") || k.equals("at")).count();
+    int kinds = (p.containsKey("cron") ? 1 : 0) + (p.containsKey("every") ? 1 : 0) + (p.containsKey("at") ? 1 : 0);
     if (kinds != 1) {
       throw new ConfigException(prefix + "cron", (kinds == 0 ? "a schedule needs" : "a schedule takes only")
           + " one of " + prefix + "cron, " + prefix + "every or " + prefix + "at; for example: " + prefix
@@ -109,7 +115,7 @@ public final class ScheduleReader {
 
   private static ZoneId zone(String key, String value) {
     try {
-      return ZoneId.of(value.trim());
+      return Names.zone(value.trim());
     } catch (DateTimeException e) {
       throw ConfigException.invalid(key, value, "an IANA time zone", "Europe/Berlin");
     }
@@ -151,6 +157,11 @@ public final class ScheduleReader {
       throw new ConfigException(key, "not valid JSON of the right shape (" + e.getOriginalMessage()
           + "); for example: " + key + "=" + example);
     }
+  }
+
+  private static boolean unset(Map<String, String> p, String key) {
+    String v = p.get(key);
+    return v == null || v.isBlank();
   }
 
   private static String blankToNull(String s) {
