@@ -4,6 +4,7 @@ import com.rabbitmq.client.AMQP;
 import dev.bugle.core.ConfigException;
 import dev.bugle.core.JobRequest;
 import dev.bugle.spi.JobJson;
+import dev.bugle.spi.PythonRepr;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

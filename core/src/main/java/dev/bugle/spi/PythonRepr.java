@@ -1,24 +1,49 @@
-package dev.bugle.backend.rabbitmq.internal;
+package dev.bugle.spi;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Python's {@code repr()} of JSON values, for Celery's {@code argsrepr} and {@code kwargsrepr} headers (shown by
- * the worker's log and by Flower). Hand-written because no Java library renders Python literals, and the rules
- * for JSON values are few: {@code None}, {@code True}/{@code False}, quoted strings, lists and dicts. Like
- * Celery's {@code saferepr}, the text is cut at a maximum length.
+ * Python's {@code repr()} of JSON values, for the Python stacks' display fields: Celery's {@code argsrepr} and
+ * {@code kwargsrepr} headers, RQ's job {@code description}. Hand-written because no Java library renders Python
+ * literals, and the rules for JSON values are few: {@code None}, {@code True}/{@code False}, quoted strings,
+ * numbers, lists and dicts.
  */
-final class PythonRepr {
+public final class PythonRepr {
   private PythonRepr() {
   }
 
-  static String of(Object value, int maxLength) {
+  /** The repr of {@code value}, cut at {@code maxLength} with {@code ...} as Celery's {@code saferepr} does. */
+  public static String of(Object value, int maxLength) {
     StringBuilder out = new StringBuilder();
     append(out, value);
     return out.length() <= maxLength ? out.toString() : out.substring(0, Math.max(0, maxLength - 3)) + "...";
+  }
+
+  /**
+   * RQ's {@code get_call_string}: {@code func(arg, ..., key=value, ...)} with the keyword arguments sorted, e.g.
+   * {@code tasks.f('USD', 2, round=True)}.
+   */
+  public static String call(String func, List<Object> args, Map<String, Object> kwargs) {
+    StringBuilder out = new StringBuilder(func).append('(');
+    joined(out, args.iterator(), false);
+    List<String> keywords = new ArrayList<>();
+    kwargs.forEach((k, v) -> {
+      StringBuilder kw = new StringBuilder(k).append('=');
+      append(kw, v);
+      keywords.add(kw.toString());
+    });
+    Collections.sort(keywords);
+    String sep = args.isEmpty() ? "" : ", ";
+    for (String kw : keywords) {
+      out.append(sep).append(kw);
+      sep = ", ";
+    }
+    return out.append(')').toString();
   }
 
   private static void append(StringBuilder out, Object v) {
