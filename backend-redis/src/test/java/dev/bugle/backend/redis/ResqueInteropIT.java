@@ -1,11 +1,7 @@
 package dev.bugle.backend.redis;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.bugle.core.JobRequest;
 import dev.bugle.spi.Enqueuer;
-import dev.bugle.testkit.ExternalProcess;
 import dev.bugle.testkit.TestSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,8 +22,7 @@ class ResqueInteropIT {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String NAMESPACE = RedisIt.unique("resque-interop");
   private static final String QUEUE = "reports";
-  private static EffectFile effects;
-  private static ExternalProcess worker;
+  private static InOrderWorker worker;
 
   @BeforeAll
   static void startWorker() throws Exception {
@@ -35,16 +30,16 @@ class ResqueInteropIT {
     Path node = WorkerProcess.onPath("node", "Node.js (Debian package nodejs)");
     WorkerProcess.require(WorkerProcess.examples().resolve("node_modules/node-resque/package.json"),
         "node-resque in examples/redis/node_modules");
-    effects = EffectFile.create(NAMESPACE);
-    worker = WorkerProcess.start(NAMESPACE, List.of(node.toString(), "resque_worker.js"), Map.of(
+    EffectFile effects = EffectFile.create(NAMESPACE);
+    worker = new InOrderWorker(WorkerProcess.start(NAMESPACE, List.of(node.toString(), "resque_worker.js"), Map.of(
         "REDIS_URL", RedisIt.URL, "RESQUE_NAMESPACE", NAMESPACE, "RESQUE_QUEUES", QUEUE, "RESQUE_POLL_MS", "100",
-        "BUGLE_EXAMPLE_OUT", effects.path().toString()));
+        "BUGLE_EXAMPLE_OUT", effects.path().toString())), effects, WAIT);
   }
 
   @AfterAll
   static void stopWorker() throws InterruptedException {
     if (worker != null) {
-      worker.close();
+      worker.process().close();
     }
     try (Jedis jedis = RedisIt.jedis()) {
       String cursor = ScanParams.SCAN_POINTER_START;
@@ -63,29 +58,11 @@ class ResqueInteropIT {
 
   @Test
   void jobRunsWithItsArgs() throws Exception {
-    String marker = InteropJobs.marker();
-    JobRequest job = InteropJobs.job(marker, "CurrencyRatesJob", null, InteropJobs.args(marker), Map.of());
-    try (Enqueuer enqueuer = enqueuer()) {
-      enqueuer.enqueue(job);
-    }
-    JsonNode run = effects.awaitRun(marker, WAIT, worker);
-    assertThat(run.get("job").asText()).isEqualTo("CurrencyRatesJob");
-    assertThat(run.get("args")).isEqualTo(InteropJobs.tree(job.args()));
+    worker.runsWithItsArgs(ResqueInteropIT::enqueuer, "CurrencyRatesJob", Map.of());
   }
 
   @Test
   void sameFireEnqueuedTwiceRunsOnce() throws Exception {
-    String marker = InteropJobs.marker();
-    JobRequest job = InteropJobs.job(marker, "CurrencyRatesJob", null, List.of(marker, 1), Map.of());
-    String after = InteropJobs.marker();
-    JobRequest sentinel = InteropJobs.job(after, "CurrencyRatesJob", null, List.of(after, 2), Map.of());
-    try (Enqueuer first = enqueuer(); Enqueuer second = enqueuer()) {
-      first.enqueue(job);
-      second.enqueue(job);
-      second.enqueueAll(List.of(job, sentinel));
-    }
-    // One worker takes jobs in order, so once the later job ran, every copy of the first has run too.
-    effects.awaitRun(after, WAIT, worker);
-    assertThat(effects.runsOf(marker)).hasSize(1);
+    worker.runsTheSameFireOnce(ResqueInteropIT::enqueuer);
   }
 }

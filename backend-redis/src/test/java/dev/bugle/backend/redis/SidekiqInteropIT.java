@@ -3,9 +3,7 @@ package dev.bugle.backend.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.bugle.core.JobRequest;
 import dev.bugle.spi.Enqueuer;
-import dev.bugle.testkit.ExternalProcess;
 import dev.bugle.testkit.TestSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,22 +21,22 @@ import redis.clients.jedis.Jedis;
 class SidekiqInteropIT {
   private static final Duration WAIT = Duration.ofSeconds(45);
   private static final String QUEUE = RedisIt.unique("sidekiq-interop");
-  private static EffectFile effects;
-  private static ExternalProcess worker;
+  private static InOrderWorker worker;
 
   @BeforeAll
   static void startSidekiq() throws Exception {
     RedisIt.jedis().close();
     WorkerProcess.require(Path.of("/usr/bin/sidekiq"), "Sidekiq (Debian package ruby-sidekiq)");
-    effects = EffectFile.create(QUEUE);
-    worker = WorkerProcess.start(QUEUE, List.of("/usr/bin/sidekiq", "-r", "./sidekiq_worker.rb", "-q", QUEUE,
-        "-c", "1", "-t", "1"), Map.of("REDIS_URL", RedisIt.URL, "BUGLE_EXAMPLE_OUT", effects.path().toString()));
+    EffectFile effects = EffectFile.create(QUEUE);
+    worker = new InOrderWorker(WorkerProcess.start(QUEUE, List.of("/usr/bin/sidekiq", "-r", "./sidekiq_worker.rb",
+        "-q", QUEUE, "-c", "1", "-t", "1"), Map.of("REDIS_URL", RedisIt.URL, "BUGLE_EXAMPLE_OUT",
+        effects.path().toString())), effects, WAIT);
   }
 
   @AfterAll
   static void stopSidekiq() throws InterruptedException {
     if (worker != null) {
-      worker.close();
+      worker.process().close();
     }
     try (Jedis jedis = RedisIt.jedis()) {
       jedis.del("queue:" + QUEUE);
@@ -56,43 +54,18 @@ class SidekiqInteropIT {
 
   @Test
   void plainJobRunsWithItsArgs() throws Exception {
-    String marker = InteropJobs.marker();
-    JobRequest job = InteropJobs.job(marker, "CurrencyRatesJob", null, InteropJobs.args(marker), Map.of());
-    try (Enqueuer enqueuer = enqueuer()) {
-      enqueuer.enqueue(job);
-    }
-    JsonNode run = effects.awaitRun(marker, WAIT, worker);
-    assertThat(run.get("job").asText()).isEqualTo("CurrencyRatesJob");
-    assertThat(run.get("args")).isEqualTo(InteropJobs.tree(job.args()));
+    worker.runsWithItsArgs(SidekiqInteropIT::enqueuer, "CurrencyRatesJob", Map.of());
   }
 
   @Test
   void activeJobRunsWithArgsAndKeywordArgs() throws Exception {
-    String marker = InteropJobs.marker();
-    JobRequest job = InteropJobs.job(marker, "WeeklyDigestJob", null, InteropJobs.args(marker),
-        InteropJobs.kwargs());
-    try (Enqueuer enqueuer = enqueuer("active-job", "true")) {
-      enqueuer.enqueue(job);
-    }
-    JsonNode run = effects.awaitRun(marker, WAIT, worker);
-    assertThat(run.get("job").asText()).isEqualTo("WeeklyDigestJob");
-    assertThat(run.get("args")).isEqualTo(InteropJobs.tree(job.args()));
-    assertThat(run.get("kwargs")).isEqualTo(InteropJobs.tree(job.kwargs()));
+    Map<String, Object> kwargs = InteropJobs.kwargs();
+    JsonNode run = worker.runsWithItsArgs(() -> enqueuer("active-job", "true"), "WeeklyDigestJob", kwargs);
+    assertThat(run.get("kwargs")).isEqualTo(InteropJobs.tree(kwargs));
   }
 
   @Test
   void sameFireEnqueuedTwiceRunsOnce() throws Exception {
-    String marker = InteropJobs.marker();
-    JobRequest job = InteropJobs.job(marker, "CurrencyRatesJob", null, List.of(marker, 1), Map.of());
-    String after = InteropJobs.marker();
-    JobRequest sentinel = InteropJobs.job(after, "CurrencyRatesJob", null, List.of(after, 2), Map.of());
-    try (Enqueuer first = enqueuer(); Enqueuer second = enqueuer()) {
-      first.enqueue(job);
-      second.enqueue(job); // a new leader re-sending the same fire
-      second.enqueueAll(List.of(job, sentinel));
-    }
-    // One thread takes jobs in order, so once the later job ran, every copy of the first has run too.
-    effects.awaitRun(after, WAIT, worker);
-    assertThat(effects.runsOf(marker)).hasSize(1);
+    worker.runsTheSameFireOnce(SidekiqInteropIT::enqueuer);
   }
 }
