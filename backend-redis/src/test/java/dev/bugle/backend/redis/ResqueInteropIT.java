@@ -1,6 +1,5 @@
 package dev.bugle.backend.redis;
 
-
 import dev.bugle.spi.Enqueuer;
 import dev.bugle.testkit.TestSettings;
 import java.nio.file.Path;

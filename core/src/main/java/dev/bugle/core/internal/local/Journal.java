@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -38,8 +37,7 @@ final class Journal {
   void append(long token, Map<String, Instant> fires) throws IOException {
     ObjectNode record = JobJson.mapper().createObjectNode();
     record.put("token", token);
-    ObjectNode cp = record.putObject("checkpoints");
-    fires.forEach((k, v) -> cp.put(k, v.toString()));
+    CheckpointJson.put(record, fires);
     byte[] json = JobJson.mapper().writeValueAsBytes(record);
     ByteBuffer line = ByteBuffer.allocate(json.length + 1).put((byte) '\n').put(json).flip();
     boolean created = !Files.exists(path);
@@ -74,10 +72,7 @@ final class Journal {
       if (record.path("token").asLong(-1) != token) {
         return;
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = record.path("checkpoints").fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        checkpoints.merge(e.getKey(), Instant.parse(e.getValue().asText()), (a, b) -> a.isAfter(b) ? a : b);
-      }
+      CheckpointJson.merge(record, checkpoints);
     } catch (IOException | DateTimeParseException e) {
       // a record torn by a crash while it was written: it was never acknowledged, so it counts for nothing
     }

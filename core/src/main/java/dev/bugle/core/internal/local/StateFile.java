@@ -12,7 +12,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,10 +54,7 @@ final class StateFile {
     }
     JsonNode root = JobJson.mapper().readTree(path.toFile());
     Map<String, Instant> checkpoints = new TreeMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.path("checkpoints").fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      checkpoints.put(e.getKey(), Instant.parse(e.getValue().asText()));
-    }
+    CheckpointJson.merge(root, checkpoints);
     long token = root.path("fencing_token").asLong(0);
     journal.replay(token, checkpoints);
     return new State(token, checkpoints);
@@ -68,8 +64,7 @@ final class StateFile {
   synchronized void write(State state) throws IOException {
     ObjectNode root = JobJson.mapper().createObjectNode();
     root.put("fencing_token", state.fencingToken());
-    ObjectNode cp = root.putObject("checkpoints");
-    state.checkpoints().forEach((k, v) -> cp.put(k, v.toString()));
+    CheckpointJson.put(root, state.checkpoints());
     Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
     Files.write(tmp, JobJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
     try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
