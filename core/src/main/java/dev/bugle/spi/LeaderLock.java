@@ -16,6 +16,15 @@ public interface LeaderLock extends AutoCloseable {
    */
   Optional<Lease> acquire(Duration maxWait) throws InterruptedException;
 
+  /**
+   * Reads the lock's store now without taking the lock or changing anything: the holder, its fencing token and
+   * the checkpoints. Does I/O; never throws for an unreachable store (it returns
+   * {@link LockStatus#unreachable}). The default says only that this lock cannot tell.
+   */
+  default LockStatus inspect() {
+    return LockStatus.unreachable("this lock type cannot be inspected");
+  }
+
   /** Releases any lease still held and every resource. */
   @Override
   void close();
