@@ -1,10 +1,12 @@
 package dev.bugle.core.internal;
 
 import dev.bugle.core.BugleException;
-import dev.bugle.core.LockException;
+import dev.bugle.core.CheckpointKeys;
 import dev.bugle.core.Schedule;
+import dev.bugle.core.event.BugleListener;
 import dev.bugle.spi.Enqueuer;
 import dev.bugle.spi.Lease;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -12,43 +14,71 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The leader's scheduler: one thread, a priority queue of each schedule's next fire, and a sleep until the
- * earliest (no polling). Fires due together are grouped per enqueuer and sent with one {@code enqueueAll};
- * acknowledged fires are committed to the lease's checkpoints. Nothing is sent once the lease is invalid.
+ * The leader's planner: a priority queue of each schedule's next fire and a sleep until the earliest (no
+ * polling). Fires due together are grouped per enqueuer and handed to that enqueuer's {@link Lane}, so the
+ * planner never waits on a backend; a schedule has at most one fire in flight, and its next fire is planned when
+ * the lane reports the outcome. Acknowledged fires go to the {@link Committer}. Nothing is sent once the lease
+ * is invalid.
  */
 public final class Scheduler {
   private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
-  /** The longest sleep, so that a wall-clock step (NTP, suspend) is noticed within a minute. */
-  private static final long MAX_SLEEP_NANOS = TimeUnit.MINUTES.toNanos(1);
+  /** The longest sleep: the heartbeat's period, and a wall-clock step (NTP, suspend) is noticed within it. */
+  private static final long MAX_SLEEP_NANOS = TimeUnit.SECONDS.toNanos(1);
+  /** How long a stop waits for sends in flight, and then for their checkpoints. */
+  static final Duration STOP_BOUND = Duration.ofMillis(500);
 
   private final List<Schedule> schedules;
-  private final Map<String, Enqueuer> enqueuers;
   private final Lease lease;
   private final InstantSource clock;
-  private final Dispatcher dispatcher;
+  private final BugleListener events;
+  private final Heartbeat heartbeat;
+  private final Map<String, Lane> lanes = new LinkedHashMap<>();
+  private final Committer committer;
+  private final Planning planning;
   private final PriorityQueue<PendingFire> queue = new PriorityQueue<>(PendingFire.BY_FIRE_TIME);
+  private final Queue<Dispatcher.Result> results = new ConcurrentLinkedQueue<>();
   private final Wakeup wakeup = new Wakeup();
   private volatile boolean stopping;
   private volatile boolean lost;
 
+  /** A scheduler that sends and commits on the calling thread, with no listener: for tests and benchmarks. */
   public Scheduler(List<Schedule> schedules, Map<String, Enqueuer> enqueuers, Lease lease, String namespace,
       InstantSource clock, Backoff backoff) {
+    this(schedules, enqueuers, lease, namespace, clock, backoff, EventBus.direct(), null);
+  }
+
+  /**
+   * A scheduler whose lanes and committer run on threads of their own when {@code heartbeat} is given (the
+   * service), or on the calling thread when it is null.
+   */
+  public Scheduler(List<Schedule> schedules, Map<String, Enqueuer> enqueuers, Lease lease, String namespace,
+      InstantSource clock, Backoff backoff, BugleListener events, Heartbeat heartbeat) {
     this.schedules = List.copyOf(schedules);
-    this.enqueuers = Map.copyOf(enqueuers);
     this.lease = lease;
     this.clock = clock;
-    this.dispatcher = new Dispatcher(namespace, backoff, clock);
+    this.events = events;
+    this.heartbeat = heartbeat;
     for (Schedule s : schedules) {
       if (!enqueuers.containsKey(s.enqueuer())) {
         throw new BugleException("schedule '" + s.name() + "' names unknown enqueuer '" + s.enqueuer() + "'");
       }
     }
+    boolean threaded = heartbeat != null;
+    Dispatcher dispatcher = new Dispatcher(namespace, backoff, clock, events);
+    enqueuers.forEach((name, e) -> lanes.put(name, threaded
+        ? Lane.threaded(name, e, dispatcher, clock, this::mayCommence, this::report)
+        : Lane.inline(name, e, dispatcher, clock, this::mayCommence, this::report)));
+    this.committer = new Committer(lease.checkpoints(), lease::isValid, this::markLost, threaded);
+    this.planning = new Planning(queue, events, clock);
   }
 
   /** Loads the checkpoints and plans every schedule, applying misfire policies to fires missed since them. */
@@ -59,21 +89,26 @@ public final class Scheduler {
     Map<String, Instant> fresh = new HashMap<>();
     for (Schedule s : schedules) {
       Instant last = done.get(s.name());
+      CheckpointKeys.lastFire(done, s.name()).ifPresent(f -> planning.fired(s.name(), f));
       if (last == null) {
         // Record "nothing due up to now" so that a leader taking over later sends what this one misses.
         last = now.minus(s.jitterOffset());
         fresh.put(s.name(), last);
+        fresh.put(CheckpointKeys.plannedFrom(s.name()), last);
       }
-      plan(s, last, now);
+      planning.plan(s, last, now);
     }
     if (!fresh.isEmpty()) {
-      lease.checkpoints().commit(fresh);
+      committer.submit(fresh);
     }
     LOG.info("planned {} schedule(s); first fire at {}", schedules.size(),
         queue.isEmpty() ? "never" : queue.peek().fireAt());
   }
 
-  /** Sends every fire that is due now. Returns how many jobs were acknowledged. Test-facing, and the loop's step. */
+  /**
+   * Hands every fire that is due now to its lane, then handles the outcomes that have come back (with inline
+   * lanes: the outcomes of these very sends). Returns how many jobs those outcomes acknowledged.
+   */
   public int runDueOnce() {
     Instant now = clock.instant();
     Map<String, List<PendingFire>> byEnqueuer = new LinkedHashMap<>();
@@ -81,15 +116,28 @@ public final class Scheduler {
       PendingFire f = queue.poll();
       byEnqueuer.computeIfAbsent(f.schedule().enqueuer(), k -> new ArrayList<>()).add(f);
     }
+    for (Map.Entry<String, List<PendingFire>> group : byEnqueuer.entrySet()) {
+      if (!mayCommence()) {
+        markLost("lease no longer valid before an enqueue");
+        break;
+      }
+      lanes.get(group.getKey()).submit(group.getValue());
+    }
+    return handleResults();
+  }
+
+  private int handleResults() {
+    int jobs = 0;
     Map<String, Instant> commits = new HashMap<>();
     List<PendingFire> acked = new ArrayList<>();
-    int jobs = 0;
-    for (Map.Entry<String, List<PendingFire>> group : byEnqueuer.entrySet()) {
-      if (lost || !lease.isValid()) {
+    for (Dispatcher.Result r; (r = results.poll()) != null; ) {
+      if (!r.notSent().isEmpty()) {
         markLost("lease no longer valid before an enqueue");
-        return jobs;
       }
-      Dispatcher.Result r = dispatcher.send(group.getKey(), enqueuers.get(group.getKey()), group.getValue());
+      if (!r.acked().isEmpty() && (lost || !lease.isValid())) {
+        LOG.warn("a send begun at {}, before the lease was lost, was acknowledged for {} schedule(s); nothing was "
+            + "sent after the loss", r.sentAt(), r.acked().size());
+      }
       queue.addAll(r.retry());
       for (PendingFire f : r.acked()) {
         commits.put(f.schedule().name(), f.last());
@@ -97,83 +145,91 @@ public final class Scheduler {
         jobs += f.scheduledAt().size();
       }
       for (PendingFire f : r.givenUp()) {
-        plan(f.schedule(), f.last(), clock.instant());
+        planning.plan(f.schedule(), f.last(), clock.instant());
       }
     }
-    if (!commits.isEmpty()) {
-      try {
-        lease.checkpoints().commit(commits);
-      } catch (LockException e) {
-        // Refused (LeaseLostException) or not confirmed: either way ownership can no longer be proven.
-        markLost("checkpoint write failed: " + e.getMessage());
-        return jobs;
-      }
+    if (!commits.isEmpty() && !lost) {
+      committer.submit(commits);
     }
     Instant sent = clock.instant(); // after the sends: fires that came due meanwhile are planned as missed ones
     for (PendingFire f : acked) {
-      plan(f.schedule(), f.last(), sent);
+      planning.fired(f.schedule().name(), f.last());
+      planning.plan(f.schedule(), f.last(), sent);
     }
     return jobs;
   }
 
-  /** Runs until {@link #stop()} or the loss of the lease. */
+  /** Runs until {@link #stop()} or the loss of the lease, then stops the lanes and writes what was sent. */
   public void runLoop() {
-    while (!stopping && !lost) {
-      PendingFire head = queue.peek();
-      long sleepNanos = head == null ? MAX_SLEEP_NANOS
-          : Math.min(MAX_SLEEP_NANOS, java.time.Duration.between(clock.instant(), head.fireAt()).toNanos());
-      if (sleepNanos > 0) {
-        sleep(sleepNanos);
-        continue;
+    try {
+      while (!stopping && !lost) {
+        if (heartbeat != null) {
+          heartbeat.tick();
+        }
+        handleResults();
+        PendingFire head = queue.peek();
+        long sleepNanos = head == null ? MAX_SLEEP_NANOS
+            : Math.min(MAX_SLEEP_NANOS, Duration.between(clock.instant(), head.fireAt()).toNanos());
+        if (sleepNanos > 0) {
+          sleep(sleepNanos);
+          continue;
+        }
+        runDueOnce();
       }
-      runDueOnce();
+    } finally {
+      shutDown();
+    }
+  }
+
+  private void shutDown() {
+    for (Lane lane : lanes.values()) {
+      if (!lane.close(STOP_BOUND)) {
+        LOG.warn("a send via '{}' was still in flight after {} ms and was abandoned; its fires are not "
+            + "checkpointed, so the next leader sends them again with their ids", lane.name(), STOP_BOUND.toMillis());
+      }
+    }
+    handleResults();
+    if (!lost && !committer.flushAndClose(STOP_BOUND)) {
+      LOG.warn("some checkpoints could not be written before the stop; the next leader sends those fires again "
+          + "with their ids");
     }
   }
 
   /** When the next fire is due, for tests and logs. */
-  public java.util.Optional<Instant> nextFireTime() {
-    return java.util.Optional.ofNullable(queue.peek()).map(PendingFire::fireAt);
+  public Optional<Instant> nextFireTime() {
+    return Optional.ofNullable(queue.peek()).map(PendingFire::fireAt);
   }
 
   public void stop() {
     stopping = true;
-    signal();
+    wakeup.signal();
   }
 
-  /** Called from the lease's loss callback: stop at once. */
+  /** Called from the lease's loss callback, a lane or the committer: stop at once. */
   public void markLost(String why) {
     if (!lost) {
       lost = true;
       LOG.warn("lease lost: {}", why);
     }
-    signal();
+    wakeup.signal();
   }
 
   public boolean isLost() {
     return lost;
   }
 
-  private void plan(Schedule s, Instant lastDone, Instant now) {
-    FirePlanner.Plan p = FirePlanner.plan(s, lastDone, now);
-    if (p.skippedSome()) {
-      LOG.warn("schedule '{}': missed fires not sent (misfire={}, window={})", s.name(), s.misfire().configName(),
-          Durations.format(s.misfireWindow()));
-    }
-    if (!p.dueNow().isEmpty()) {
-      LOG.info("schedule '{}': sending {} missed fire(s) now: {}", s.name(), p.dueNow().size(), p.dueNow());
-      queue.add(new PendingFire(s, p.dueNow(), now, 0));
-    } else {
-      p.next().ifPresent(at -> queue.add(new PendingFire(s, List.of(at), at.plus(s.jitterOffset()), 0)));
-    }
+  private boolean mayCommence() {
+    return !lost && lease.isValid();
+  }
+
+  private void report(Dispatcher.Result r) {
+    results.add(r);
+    wakeup.signal();
   }
 
   private void sleep(long nanos) {
     if (!stopping && !lost && wakeup.sleep(nanos)) {
       stopping = true; // interrupted
     }
-  }
-
-  private void signal() {
-    wakeup.signal();
   }
 }
