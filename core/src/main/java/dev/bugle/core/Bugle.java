@@ -33,6 +33,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Bugle {
   private static final Duration FOREVER = Duration.ofDays(36_500);
+  /** How long a retired enqueuer is kept after a reload, so that a send in flight through it can finish. */
+  private static final Duration RETIRE_AFTER = Duration.ofSeconds(10);
 
   /** How {@link #run()} ended. */
   public enum Outcome {
@@ -44,8 +46,8 @@ public final class Bugle {
     LOST
   }
 
-  private final BugleConfig config;
-  private final Components parts;
+  private volatile BugleConfig config;
+  private volatile Components parts;
   private final InstantSource clock;
   private final Backoff backoff;
   private final EventBus events = EventBus.async();
@@ -117,9 +119,12 @@ public final class Bugle {
       OptionalLong token = OptionalLong.of(lease.fencingToken());
       change(NodeState.LEADING, token, "acquired the " + config.lockType() + " lock with fencing token "
           + lease.fencingToken());
-      Scheduler scheduler = new Scheduler(config.schedules(), parts.enqueuers(), lease, config.namespace(), clock,
-          backoff, events, heartbeat);
-      current = scheduler;
+      Scheduler scheduler;
+      synchronized (this) { // a reload sees either the old configuration and no scheduler, or this scheduler
+        scheduler = new Scheduler(config.schedules(), parts.enqueuers(), lease, config.namespace(), clock, backoff,
+            events, heartbeat);
+        current = scheduler;
+      }
       lease.onLost(() -> scheduler.markLost("the lock service ended our ownership"));
       try {
         if (!stopping) {
@@ -175,6 +180,49 @@ public final class Bugle {
   private void change(NodeState next, OptionalLong token, String detail) {
     state = next;
     events.onStateChange(new StateChange(clock.instant(), next, config.lockType(), token, Optional.of(detail)));
+  }
+
+  /**
+   * Replaces the configuration without a restart and without releasing the lease: a leader re-plans at once
+   * (see {@link Scheduler#replace}), a standby takes over with the new one. Enqueuers the new configuration no
+   * longer uses are closed once a send in flight through them had time to finish. Any thread.
+   */
+  public synchronized void reload(Reconfiguration next) {
+    config = next.config();
+    parts = next.parts();
+    Scheduler s = current;
+    if (s != null) {
+      s.replace(next.config().schedules(), next.parts().enqueuers());
+    }
+    if (!next.retired().isEmpty()) {
+      Thread closer = new Thread(() -> {
+        try {
+          Thread.sleep(RETIRE_AFTER.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        next.retired().forEach(e -> {
+          try {
+            e.close();
+          } catch (Exception ex) {
+            org.slf4j.LoggerFactory.getLogger(Bugle.class).warn("closing a retired enqueuer: {}",
+                Secrets.maskUrls(String.valueOf(ex.getMessage())));
+          }
+        });
+      }, "bugle-retire");
+      closer.setDaemon(true);
+      closer.start();
+    }
+  }
+
+  /** The configuration running now (after reloads). */
+  public BugleConfig config() {
+    return config;
+  }
+
+  /** The parts running now (after reloads): the lock and the enqueuers. */
+  public Components parts() {
+    return parts;
   }
 
   /** Stops firing, releases the lease and makes {@link #run()} return {@link Outcome#STOPPED}. Any thread. */

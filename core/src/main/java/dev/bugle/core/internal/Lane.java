@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  */
 final class Lane {
   private final String name;
-  private final Enqueuer enqueuer;
+  private volatile Enqueuer enqueuer;
   private final Dispatcher dispatcher;
   private final InstantSource clock;
   private final BooleanSupplier mayCommence;
@@ -75,6 +75,11 @@ final class Lane {
     } catch (RejectedExecutionException e) { // closed: the node is stopping; the fires are not sent
       results.accept(Dispatcher.Result.notSent(takeAll(), clock.instant()));
     }
+  }
+
+  /** Sends the next batches through {@code next} (a reload replaced the enqueuer); one in flight completes. */
+  void use(Enqueuer next) {
+    enqueuer = next;
   }
 
   /** True while fires are waiting or being sent. */

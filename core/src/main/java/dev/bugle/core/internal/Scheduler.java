@@ -36,7 +36,14 @@ public final class Scheduler {
   /** How long a stop waits for sends in flight, and then for their checkpoints. */
   static final Duration STOP_BOUND = Duration.ofMillis(500);
 
-  private final List<Schedule> schedules;
+  private final Map<String, Schedule> schedules = new LinkedHashMap<>();
+  /** Each schedule's last done fire (committed, acknowledged, or where planning began), in memory. */
+  private final Map<String, Instant> lastDone = new HashMap<>();
+  /** Schedules with a fire handed to a lane and not yet reported back: at most one each. */
+  private final java.util.Set<String> inFlight = new java.util.HashSet<>();
+  private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+  private final Dispatcher dispatcher;
+  private final boolean threaded;
   private final Lease lease;
   private final InstantSource clock;
   private final BugleListener events;
@@ -62,7 +69,7 @@ public final class Scheduler {
    */
   public Scheduler(List<Schedule> schedules, Map<String, Enqueuer> enqueuers, Lease lease, String namespace,
       InstantSource clock, Backoff backoff, BugleListener events, Heartbeat heartbeat) {
-    this.schedules = List.copyOf(schedules);
+    schedules.forEach(sc -> this.schedules.put(sc.name(), sc));
     this.lease = lease;
     this.clock = clock;
     this.events = events;
@@ -72,11 +79,9 @@ public final class Scheduler {
         throw new BugleException("schedule '" + s.name() + "' names unknown enqueuer '" + s.enqueuer() + "'");
       }
     }
-    boolean threaded = heartbeat != null;
-    Dispatcher dispatcher = new Dispatcher(namespace, backoff, clock, events);
-    enqueuers.forEach((name, e) -> lanes.put(name, threaded
-        ? Lane.threaded(name, e, dispatcher, clock, this::mayCommence, this::report)
-        : Lane.inline(name, e, dispatcher, clock, this::mayCommence, this::report)));
+    this.threaded = heartbeat != null;
+    this.dispatcher = new Dispatcher(namespace, backoff, clock, events);
+    enqueuers.forEach(this::addLane);
     this.committer = new Committer(lease.checkpoints(), lease::isValid, this::markLost, threaded);
     this.planning = new Planning(queue, events, clock);
   }
@@ -87,15 +92,13 @@ public final class Scheduler {
     Instant now = clock.instant();
     queue.clear();
     Map<String, Instant> fresh = new HashMap<>();
-    for (Schedule s : schedules) {
+    for (Schedule s : schedules.values()) {
       Instant last = done.get(s.name());
       CheckpointKeys.lastFire(done, s.name()).ifPresent(f -> planning.fired(s.name(), f));
       if (last == null) {
-        // Record "nothing due up to now" so that a leader taking over later sends what this one misses.
-        last = now.minus(s.jitterOffset());
-        fresh.put(s.name(), last);
-        fresh.put(CheckpointKeys.plannedFrom(s.name()), last);
+        last = fresh(s, now, fresh);
       }
+      lastDone.put(s.name(), last);
       planning.plan(s, last, now);
     }
     if (!fresh.isEmpty()) {
@@ -105,6 +108,79 @@ public final class Scheduler {
         queue.isEmpty() ? "never" : queue.peek().fireAt());
   }
 
+  /** Records "nothing due up to now" so that a leader taking over later sends what this one misses. */
+  private static Instant fresh(Schedule s, Instant now, Map<String, Instant> commits) {
+    Instant last = now.minus(s.jitterOffset());
+    commits.put(s.name(), last);
+    commits.put(CheckpointKeys.plannedFrom(s.name()), last);
+    return last;
+  }
+
+  /**
+   * Replaces the schedules and enqueuers on this lease (a reload), on the planner's thread: added schedules
+   * are planned from now, removed ones stop (a fire already in flight still completes and is committed),
+   * changed ones are re-planned from their last done fire with their new definition, and unchanged ones are
+   * not touched. Lanes follow the enqueuers; a replaced enqueuer's lane sends its next batch through the new one.
+   */
+  public void replace(List<Schedule> next, Map<String, Enqueuer> enqueuers) {
+    for (Schedule s : next) {
+      if (!enqueuers.containsKey(s.enqueuer())) {
+        throw new BugleException("schedule '" + s.name() + "' names unknown enqueuer '" + s.enqueuer() + "'");
+      }
+    }
+    tasks.add(() -> new Replacement(this).apply(List.copyOf(next), Map.copyOf(enqueuers)));
+    if (!threaded) {
+      runTasks();
+    }
+    wakeup.signal();
+  }
+
+  private void runTasks() {
+    for (Runnable t; (t = tasks.poll()) != null; ) {
+      t.run();
+    }
+  }
+
+  // The parts of the planner's state a Replacement works on; planner thread only.
+  Map<String, Schedule> schedules() {
+    return schedules;
+  }
+
+  boolean inFlight(String schedule) {
+    return inFlight.contains(schedule);
+  }
+
+  void unplan(String schedule) {
+    queue.removeIf(p -> p.schedule().name().equals(schedule));
+  }
+
+  void planFresh(Schedule s, Map<String, Instant> commits) {
+    Instant now = clock.instant();
+    Instant last = fresh(s, now, commits);
+    lastDone.put(s.name(), last);
+    planning.plan(s, last, now);
+  }
+
+  void replan(Schedule s) {
+    planning.plan(s, lastDone.get(s.name()), clock.instant());
+  }
+
+  void commit(Map<String, Instant> commits) {
+    if (!commits.isEmpty()) {
+      committer.submit(commits);
+    }
+  }
+
+  Map<String, Lane> lanes() {
+    return lanes;
+  }
+
+  void addLane(String name, Enqueuer e) {
+    lanes.put(name, threaded
+        ? Lane.threaded(name, e, dispatcher, clock, this::mayCommence, this::report)
+        : Lane.inline(name, e, dispatcher, clock, this::mayCommence, this::report));
+  }
+
   /**
    * Hands every fire that is due now to its lane, then handles the outcomes that have come back (with inline
    * lanes: the outcomes of these very sends). Returns how many jobs those outcomes acknowledged.
@@ -112,8 +188,10 @@ public final class Scheduler {
   public int runDueOnce() {
     Instant now = clock.instant();
     Map<String, List<PendingFire>> byEnqueuer = new LinkedHashMap<>();
+    runTasks();
     while (!queue.isEmpty() && !queue.peek().fireAt().isAfter(now)) {
       PendingFire f = queue.poll();
+      inFlight.add(f.schedule().name());
       byEnqueuer.computeIfAbsent(f.schedule().enqueuer(), k -> new ArrayList<>()).add(f);
     }
     for (Map.Entry<String, List<PendingFire>> group : byEnqueuer.entrySet()) {
@@ -138,15 +216,30 @@ public final class Scheduler {
         LOG.warn("a send begun at {}, before the lease was lost, was acknowledged for {} schedule(s); nothing was "
             + "sent after the loss", r.sentAt(), r.acked().size());
       }
-      queue.addAll(r.retry());
+      for (PendingFire f : r.retry()) {
+        inFlight.remove(f.schedule().name());
+        Schedule now = schedules.get(f.schedule().name());
+        if (f.schedule().equals(now)) {
+          queue.add(f);
+        } else if (now != null) { // changed by a reload while it failed: planned anew from its last done fire
+          replan(now);
+        }
+      }
       for (PendingFire f : r.acked()) {
+        inFlight.remove(f.schedule().name());
         commits.put(f.schedule().name(), f.last());
+        lastDone.put(f.schedule().name(), f.last());
         acked.add(f);
         jobs += f.scheduledAt().size();
       }
       for (PendingFire f : r.givenUp()) {
-        planning.plan(f.schedule(), f.last(), clock.instant());
+        inFlight.remove(f.schedule().name());
+        Schedule current = schedules.get(f.schedule().name());
+        if (current != null) {
+          planning.plan(current, f.last(), clock.instant());
+        }
       }
+      r.notSent().forEach(f -> inFlight.remove(f.schedule().name()));
     }
     if (!commits.isEmpty() && !lost) {
       committer.submit(commits);
@@ -154,7 +247,10 @@ public final class Scheduler {
     Instant sent = clock.instant(); // after the sends: fires that came due meanwhile are planned as missed ones
     for (PendingFire f : acked) {
       planning.fired(f.schedule().name(), f.last());
-      planning.plan(f.schedule(), f.last(), sent);
+      Schedule current = schedules.get(f.schedule().name());
+      if (current != null) { // null: removed by a reload while in flight
+        planning.plan(current, f.last(), sent);
+      }
     }
     return jobs;
   }
@@ -166,6 +262,7 @@ public final class Scheduler {
         if (heartbeat != null) {
           heartbeat.tick();
         }
+        runTasks();
         handleResults();
         PendingFire head = queue.peek();
         long sleepNanos = head == null ? MAX_SLEEP_NANOS
