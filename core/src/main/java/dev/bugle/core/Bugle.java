@@ -12,6 +12,7 @@ import dev.bugle.core.internal.Scheduler;
 import dev.bugle.spi.Lease;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
@@ -126,9 +127,16 @@ public final class Bugle {
         current = scheduler;
       }
       lease.onLost(() -> scheduler.markLost("the lock service ended our ownership"));
+      java.util.Optional<dev.bugle.spi.Controls> controls = parts.lock().controls();
+      dev.bugle.core.internal.PauseWatch pauses = null;
       try {
         if (!stopping) {
-          scheduler.start();
+          Map<String, String> records = controls.map(Bugle::loadControls).orElse(Map.of());
+          scheduler.start(dev.bugle.core.internal.PauseWatch.parse(records));
+          if (controls.isPresent()) {
+            pauses = new dev.bugle.core.internal.PauseWatch(controls.get(), scheduler, records);
+            pauses.start();
+          }
           scheduler.runLoop();
         }
       } catch (LockException e) {
@@ -136,6 +144,9 @@ public final class Bugle {
         scheduler.markLost(e.getMessage());
       } finally {
         current = null;
+        if (pauses != null) {
+          pauses.close();
+        }
       }
       if (stopping) {
         change(NodeState.STOPPING, token, "releasing the lock");
@@ -150,6 +161,17 @@ public final class Bugle {
       }
     }
     return Outcome.STOPPED;
+  }
+
+  /** The pause records at take-over; a store that cannot be read then means none are known yet. */
+  private static Map<String, String> loadControls(dev.bugle.spi.Controls controls) {
+    try {
+      return controls.load();
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(Bugle.class).warn("cannot read the pause records at take-over: {}",
+          Secrets.maskUrls(String.valueOf(e.getMessage())));
+      return Map.of();
+    }
   }
 
   private Optional<Lease> standby() throws InterruptedException {

@@ -42,6 +42,8 @@ public final class Scheduler {
   /** Schedules with a fire handed to a lane and not yet reported back: at most one each. */
   private final java.util.Set<String> inFlight = new java.util.HashSet<>();
   private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+  /** The pause records in force, by schedule name (planner thread only). */
+  private final Map<String, dev.bugle.core.Pause> pauses = new HashMap<>();
   private final Dispatcher dispatcher;
   private final boolean threaded;
   private final Lease lease;
@@ -51,6 +53,7 @@ public final class Scheduler {
   private final Map<String, Lane> lanes = new LinkedHashMap<>();
   private final Committer committer;
   private final Planning planning;
+  private final Pausing pausing;
   private final PriorityQueue<PendingFire> queue = new PriorityQueue<>(PendingFire.BY_FIRE_TIME);
   private final Queue<Dispatcher.Result> results = new ConcurrentLinkedQueue<>();
   private final Wakeup wakeup = new Wakeup();
@@ -84,10 +87,20 @@ public final class Scheduler {
     enqueuers.forEach(this::addLane);
     this.committer = new Committer(lease.checkpoints(), lease::isValid, this::markLost, threaded);
     this.planning = new Planning(queue, events, clock);
+    this.pausing = new Pausing(this, events);
   }
 
   /** Loads the checkpoints and plans every schedule, applying misfire policies to fires missed since them. */
   public void start() {
+    start(Map.of());
+  }
+
+  /**
+   * As {@link #start()}, with the pause records in the lock's store: a resumed schedule is planned from where its
+   * resume said, a paused one skips the fires that come due.
+   */
+  public void start(Map<String, dev.bugle.core.Pause> initialPauses) {
+    pauses.putAll(initialPauses);
     Map<String, Instant> done = lease.checkpoints().load();
     Instant now = clock.instant();
     queue.clear();
@@ -97,6 +110,8 @@ public final class Scheduler {
       CheckpointKeys.lastFire(done, s.name()).ifPresent(f -> planning.fired(s.name(), f));
       if (last == null) {
         last = fresh(s, now, fresh);
+      } else if (pauses.containsKey(s.name()) && !pauses.get(s.name()).paused()) {
+        last = pauses.get(s.name()).planFrom(last);
       }
       lastDone.put(s.name(), last);
       planning.plan(s, last, now);
@@ -141,7 +156,33 @@ public final class Scheduler {
     }
   }
 
-  // The parts of the planner's state a Replacement works on; planner thread only.
+  /** Applies the pause records read from the lock's store (all of them), on the planner's thread. */
+  public void applyPauses(Map<String, dev.bugle.core.Pause> records) {
+    tasks.add(() -> pausing.apply(pauses, Map.copyOf(records)));
+    if (!threaded) {
+      runTasks();
+    }
+    wakeup.signal();
+  }
+
+  // The parts of the planner's state a Replacement or a Pausing works on; planner thread only.
+  Instant lastDone(String schedule) {
+    return lastDone.get(schedule);
+  }
+
+  void moveLastDone(String schedule, Instant to) {
+    lastDone.put(schedule, to);
+    commit(Map.of(schedule, to));
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  Planning planning() {
+    return planning;
+  }
+
   Map<String, Schedule> schedules() {
     return schedules;
   }
@@ -191,6 +232,11 @@ public final class Scheduler {
     runTasks();
     while (!queue.isEmpty() && !queue.peek().fireAt().isAfter(now)) {
       PendingFire f = queue.poll();
+      dev.bugle.core.Pause p = pauses.get(f.schedule().name());
+      if (p != null && p.paused()) {
+        pausing.skip(f, p, now);
+        continue;
+      }
       inFlight.add(f.schedule().name());
       byEnqueuer.computeIfAbsent(f.schedule().enqueuer(), k -> new ArrayList<>()).add(f);
     }

@@ -98,6 +98,12 @@ final class LocalLock implements LeaderLock {
   }
 
   @Override
+  public Optional<dev.bugle.spi.Controls> controls() {
+    String name = lockFile.getFileName().toString().replaceFirst("\\.lock$", "");
+    return Optional.of(new LocalControls(lockFile.resolveSibling(name + ".controls.json")));
+  }
+
+  @Override
   public void close() {
     LocalLease lease = current;
     if (lease != null) {
