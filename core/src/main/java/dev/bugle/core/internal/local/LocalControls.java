@@ -24,6 +24,9 @@ import java.util.TreeMap;
 final class LocalControls implements Controls {
   private static final TypeReference<TreeMap<String, String>> RECORDS = new TypeReference<>() {
   };
+  /** File locks are per process: writers inside one JVM queue on this too. */
+  private static final java.util.concurrent.ConcurrentMap<Path, Object> IN_THIS_JVM =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final Path file;
   private final Path lockFile;
 
@@ -45,6 +48,12 @@ final class LocalControls implements Controls {
 
   @Override
   public void put(Map<String, String> records) {
+    synchronized (IN_THIS_JVM.computeIfAbsent(file, f -> new Object())) {
+      write(records);
+    }
+  }
+
+  private void write(Map<String, String> records) {
     try {
       Files.createDirectories(file.getParent());
       try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
