@@ -43,22 +43,34 @@ public final class FirePlaceholders {
   /** The fire at {@link #AT} of a schedule named {@code schedule} with these args, kwargs and options. */
   public static JobRequest fire(String schedule, String job, String queue, List<Object> args,
       Map<String, Object> kwargs, Map<String, String> options) {
+    return fire(schedule, job, queue, args, kwargs, options, AT);
+  }
+
+  /** The fire at {@code at} (for a backend whose options count from the fire's time, like Celery's expires). */
+  public static JobRequest fire(String schedule, String job, String queue, List<Object> args,
+      Map<String, Object> kwargs, Map<String, String> options, Instant at) {
     Schedule s = new Schedule(schedule, EveryTrigger.of(Duration.ofHours(1)), ZoneOffset.UTC, job, queue, args, kwargs,
         options, "main", MisfirePolicy.FIRE_ONCE, Duration.ofHours(1), 1, Duration.ZERO);
-    return s.requestAt(TestSettings.NAMESPACE, AT);
+    return s.requestAt(TestSettings.NAMESPACE, at);
   }
 
-  /** What {@link #args} must become for the fire {@code id}. */
-  public static List<Object> expectedArgs(String marker, UUID id) {
-    return List.of(marker, "2026-03-01T09:00:00Z", EPOCH, "fire " + id + " at " + EPOCH);
+  /** What {@link #args} must become in {@code fire}: its instant in ISO-8601 and in seconds, and its id. */
+  public static List<Object> expectedArgs(String marker, JobRequest fire) {
+    long epoch = fire.scheduledAt().getEpochSecond();
+    return List.of(marker, fire.scheduledAt().toString(), epoch, "fire " + id(fire) + " at " + epoch);
   }
 
-  /** What {@link #kwargs} must become for the fire {@code id}. */
-  public static Map<String, Object> expectedKwargs(UUID id) {
+  /** What {@link #kwargs} must become in {@code fire}. */
+  public static Map<String, Object> expectedKwargs(JobRequest fire) {
     Map<String, Object> kwargs = new LinkedHashMap<>();
-    kwargs.put("period_end", "2026-03-01T09:00:00Z");
-    kwargs.put("fire", Map.of("id", id.toString(), "epoch", EPOCH));
+    kwargs.put("period_end", fire.scheduledAt().toString());
+    kwargs.put("fire", Map.of("id", id(fire).toString(), "epoch", fire.scheduledAt().getEpochSecond()));
     return kwargs;
+  }
+
+  /** The fire's id as every node derives it. */
+  private static UUID id(JobRequest fire) {
+    return JobRequest.idFor(TestSettings.NAMESPACE, fire.schedule(), fire.scheduledAt());
   }
 
   /** {@code value} as a worker's JSON reads back (numbers as the smallest node type that holds them). */

@@ -88,8 +88,8 @@ class RqInteropIT {
     runBurstWorker();
     List<JsonNode> runs = effects.runsOf(marker);
     assertThat(runs).hasSize(1);
-    assertThat(runs.get(0).get("args")).isEqualTo(FirePlaceholders.json(FirePlaceholders.expectedArgs(marker, job.id())));
-    assertThat(runs.get(0).get("kwargs")).isEqualTo(FirePlaceholders.json(FirePlaceholders.expectedKwargs(job.id())));
+    assertThat(runs.get(0).get("args")).isEqualTo(FirePlaceholders.json(FirePlaceholders.expectedArgs(marker, job)));
+    assertThat(runs.get(0).get("kwargs")).isEqualTo(FirePlaceholders.json(FirePlaceholders.expectedKwargs(job)));
   }
 
   @Test

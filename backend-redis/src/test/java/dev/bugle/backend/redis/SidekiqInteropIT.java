@@ -75,7 +75,7 @@ class SidekiqInteropIT {
       e.enqueue(job);
     }
     JsonNode run = worker.effects().awaitRun(marker, WAIT, worker.process());
-    assertThat(run.get("args")).isEqualTo(FirePlaceholders.json(FirePlaceholders.expectedArgs(marker, job.id())));
+    assertThat(run.get("args")).isEqualTo(FirePlaceholders.json(FirePlaceholders.expectedArgs(marker, job)));
   }
 
   @Test
