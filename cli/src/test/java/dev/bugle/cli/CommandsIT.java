@@ -118,6 +118,27 @@ class CommandsIT {
   }
 
   @Test
+  void checkShowsPlaceholdersAsWrittenAndAnUnknownOneExitsTwoNamingTheKey() {
+    Workspace ws = new Workspace(tmp);
+    Path config = ws.config("placeholders",
+        "bugle.schedule.report.every=1h",
+        "bugle.schedule.report.job=ReportJob",
+        "bugle.schedule.report.args=[\"{{scheduled_at}}\", \"{{scheduled_at_epoch}}\", \"ref-{{fire_id}}\"]");
+    BugleProcess check = BugleProcess.runToEnd(tmp, Map.of(), "check", config.toString());
+    assertThat(check.exitCode()).as(check.transcript()).isZero();
+    assertThat(check.stdout()).as(check.transcript()).contains(
+        "  bugle.schedule.report.args=[\"{{scheduled_at}}\", \"{{scheduled_at_epoch}}\", \"ref-{{fire_id}}\"]");
+
+    Path bad = ws.config("unknown", "bugle.schedule.report.every=1h", "bugle.schedule.report.job=ReportJob",
+        "bugle.schedule.report.kwargs={\"at\": \"{{scheduled_on}}\"}");
+    BugleProcess run = BugleProcess.runToEnd(tmp, Map.of(), "run", bad.toString());
+    assertThat(run.exitCode()).as(run.transcript()).isEqualTo(2);
+    assertThat(String.join("\n", run.stderr())).as(run.transcript()).contains("bugle.schedule.report.kwargs",
+        "unknown placeholder '{{scheduled_on}}'", "{{scheduled_at}}, {{scheduled_at_epoch}}, {{fire_id}}");
+    assertThat(run.stdout()).isEmpty();
+  }
+
+  @Test
   void enqueueOfAnUnknownScheduleExitsTwo() {
     Path config = new Workspace(tmp).tickingConfig();
     BugleProcess p = BugleProcess.runToEnd(tmp, Map.of(), "enqueue", config.toString(), "tock");
