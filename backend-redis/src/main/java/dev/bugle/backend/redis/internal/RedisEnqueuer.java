@@ -92,13 +92,7 @@ public final class RedisEnqueuer implements Enqueuer {
     if (!dedupe.enabled()) {
       return Optional.empty(); // nothing is ever absorbed: "already there" cannot be told
     }
-    Set<UUID> there = new HashSet<>();
-    for (int i = 0; i < sent.writes().size(); i++) {
-      if (!sent.pushed().get(i)) {
-        there.add(sent.writes().get(i).job().id());
-      }
-    }
-    return Optional.of(there);
+    return Optional.of(sent.duplicates());
   }
 
   private void logPushed(List<RedisWrite> writes, List<Boolean> pushed) {
