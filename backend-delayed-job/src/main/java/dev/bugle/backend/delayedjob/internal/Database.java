@@ -12,6 +12,8 @@ import java.time.InstantSource;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,16 +41,20 @@ public final class Database implements AutoCloseable {
     this.table = new JobTable(dialect, config.table(), config.deduplicate() ? config.guardTable() : null);
   }
 
-  /** Inserts the rows in one transaction (one statement for a single unguarded row, or guarded on PostgreSQL). */
-  public synchronized void insert(List<JobRow> rows) throws EnqueueException {
+  /**
+   * Inserts the rows in one transaction (one statement for a single unguarded row, or guarded on PostgreSQL).
+   * Returns the fire ids the guard already held, or null without the guard or when the driver did not say.
+   */
+  public synchronized Set<UUID> insert(List<JobRow> rows) throws EnqueueException {
+    Set<UUID> there;
     try (Connection c = pool().getConnection()) {
       checkOnce(c);
       if (!table.needsTransaction(rows)) {
-        table.insert(c, rows);
+        there = table.insert(c, rows);
       } else {
         c.setAutoCommit(false);
         try {
-          table.insert(c, rows);
+          there = table.insert(c, rows);
           c.commit();
         } catch (SQLException | RuntimeException e) {
           rollbackQuietly(c);
@@ -60,6 +66,7 @@ public final class Database implements AutoCloseable {
       throw SqlErrors.toEnqueueException("delayed_job insert into " + config.table() + " at "
           + config.displayUrl() + " failed", e);
     }
+    return there;
   }
 
   private void checkOnce(Connection c) throws SQLException {
