@@ -50,10 +50,16 @@ final class Dispatcher {
     }
     Instant sentAt = clock.instant();
     try {
-      enqueuer.enqueueAll(jobs);
+      Optional<Set<UUID>> duplicates = enqueuer.enqueueAllReportingDuplicates(jobs);
       Instant done = clock.instant();
+      int i = 0;
       for (PendingFire f : fires) {
-        events.onFire(event(enqueuerName, f, f.scheduledAt(), FireOutcome.ENQUEUED, sentAt, done, Optional.empty()));
+        boolean allThere = duplicates.isPresent();
+        for (int k = 0; k < f.scheduledAt().size(); k++, i++) {
+          allThere &= duplicates.isPresent() && duplicates.get().contains(jobs.get(i).id());
+        }
+        FireOutcome outcome = allThere ? FireOutcome.DEDUPLICATED : FireOutcome.ENQUEUED;
+        events.onFire(event(enqueuerName, f, f.scheduledAt(), outcome, sentAt, done, Optional.empty()));
       }
       return new Result(fires, List.of(), List.of(), List.of(), sentAt);
     } catch (EnqueueException e) {

@@ -87,6 +87,24 @@ class ListenerSeamTest {
   }
 
   @Test
+  void aFireTheBackendAlreadyHadIsDeduplicated() {
+    RecordingEnqueuer dedupe = new RecordingEnqueuer() {
+      @Override
+      public Optional<java.util.Set<java.util.UUID>> enqueueAllReportingDuplicates(List<dev.bugle.core.JobRequest> jobs) {
+        enqueueAll(jobs);
+        return Optional.of(java.util.Set.of(jobs.get(0).id()));
+      }
+    };
+    Scheduler s = new Scheduler(List.of(Schedule.of("rates", EveryTrigger.of(Duration.ofMinutes(1)), "RatesJob",
+        "main")), Map.<String, Enqueuer>of("main", dedupe), new FakeLease(), "shop", now::get,
+        new Backoff(Duration.ofMillis(200), Duration.ofSeconds(1)), recorder, null);
+    s.start();
+    now.set(Instant.parse("2026-11-27T10:01:00Z"));
+    s.runDueOnce();
+    assertThat(fires).extracting(FireEvent::outcome).containsExactly(FireOutcome.DEDUPLICATED);
+  }
+
+  @Test
   void missedFiresThatAreNotSentAreCountedWithTheirInstantsAndTheLimit() {
     Map<String, Instant> store = new TreeMap<>(Map.of("digest", Instant.parse("2026-11-27T04:00:00Z")));
     now.set(Instant.parse("2026-11-27T10:30:00Z"));
