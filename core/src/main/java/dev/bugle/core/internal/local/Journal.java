@@ -47,6 +47,8 @@ final class Journal {
         ch.write(line);
       }
       ch.force(false);
+    } catch (IOException e) {
+      throw FileFailure.of("write", path, e);
     }
     if (created) {
       Directories.sync(path.getParent()); // a new file's directory entry is not durable until its directory is
@@ -63,6 +65,8 @@ final class Journal {
       }
     } catch (NoSuchFileException e) {
       // no commit since the snapshot
+    } catch (IOException e) {
+      throw FileFailure.of("read", path, e);
     }
   }
 
@@ -80,6 +84,10 @@ final class Journal {
 
   /** Empties the journal (its records are in the snapshot now). */
   void clear() throws IOException {
-    Files.deleteIfExists(path);
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException e) {
+      throw FileFailure.of("delete", path, e);
+    }
   }
 }

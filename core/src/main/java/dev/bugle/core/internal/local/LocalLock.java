@@ -1,6 +1,5 @@
 package dev.bugle.core.internal.local;
 
-import dev.bugle.core.LockException;
 import dev.bugle.spi.LeaderLock;
 import dev.bugle.spi.Lease;
 import java.io.IOException;
@@ -15,15 +14,23 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** A {@link LeaderLock} on an OS file lock; see {@link LocalLockProvider}. */
+/**
+ * A {@link LeaderLock} on an OS file lock; see {@link LocalLockProvider}. An I/O error while contending (a
+ * read-only or full disk) is not the end of a standby: it logs why (at most every 30 s) and keeps retrying, so
+ * that it leads once the files can be written again.
+ */
 final class LocalLock implements LeaderLock {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalLock.class);
   /** File locks are per process; this set makes contenders inside one JVM exclude each other too. */
   private static final Set<Path> HELD_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
   private static final long MAX_RETRY_MILLIS = 250;
 
   private final Path lockFile;
   private final StateFile state;
+  private final Throttle ioProblems = new Throttle(Throttle.PERIOD_NANOS);
   private volatile LocalLease current;
 
   LocalLock(Path lockFile, Path stateFile) {
@@ -36,7 +43,7 @@ final class LocalLock implements LeaderLock {
     long deadline = System.nanoTime() + maxWait.toNanos();
     long pause = 10;
     while (true) {
-      Optional<Lease> lease = tryOnce();
+      Optional<Lease> lease = attempt();
       if (lease.isPresent() || System.nanoTime() - deadline >= 0) {
         return lease;
       }
@@ -46,15 +53,27 @@ final class LocalLock implements LeaderLock {
     }
   }
 
-  private Optional<Lease> tryOnce() throws InterruptedException {
+  private Optional<Lease> attempt() throws InterruptedException {
+    try {
+      return tryOnce();
+    } catch (IOException e) {
+      long held = ioProblems.pass(System.nanoTime());
+      if (held >= 0) {
+        LOG.warn("local lock at {}: {}; retrying until it can be written (logged at most every 30 s{})", lockFile,
+            e.getMessage(), held == 0 ? "" : "; " + held + " more since the last line");
+      }
+      return Optional.empty();
+    }
+  }
+
+  private Optional<Lease> tryOnce() throws InterruptedException, IOException {
     if (!HELD_IN_THIS_JVM.add(lockFile)) {
       return Optional.empty();
     }
     FileChannel channel = null;
     try {
-      Files.createDirectories(lockFile.getParent());
-      channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      FileLock fileLock = channel.tryLock();
+      channel = open();
+      FileLock fileLock = lock(channel);
       if (fileLock == null) {
         channel.close();
         HELD_IN_THIS_JVM.remove(lockFile);
@@ -81,9 +100,30 @@ final class LocalLock implements LeaderLock {
       HELD_IN_THIS_JVM.remove(lockFile);
       return Optional.empty();
     } catch (IOException e) {
-      closeQuietly(channel);
+      closeQuietly(channel); // the OS lock goes with the channel: a standby that cannot write holds nothing
       HELD_IN_THIS_JVM.remove(lockFile);
-      throw new LockException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+      throw e;
+    }
+  }
+
+  private FileChannel open() throws IOException {
+    try {
+      Files.createDirectories(lockFile.getParent());
+    } catch (IOException e) {
+      throw FileFailure.of("create", lockFile.getParent(), e);
+    }
+    try {
+      return FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw FileFailure.of("open", lockFile, e);
+    }
+  }
+
+  private FileLock lock(FileChannel channel) throws IOException {
+    try {
+      return channel.tryLock();
+    } catch (IOException e) {
+      throw FileFailure.of("lock", lockFile, e);
     }
   }
 
