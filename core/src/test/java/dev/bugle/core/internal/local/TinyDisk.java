@@ -66,8 +66,12 @@ final class TinyDisk implements AutoCloseable {
 
   @Override
   public void close() throws IOException, InterruptedException {
-    thaw();
-    run("umount", "-l", dir.toString());
+    try {
+      readWrite();
+      thaw(); // else JUnit could not delete the mount point's parent
+    } finally {
+      run("umount", "-l", dir.toString());
+    }
   }
 
   private static void run(String... command) throws IOException, InterruptedException {
