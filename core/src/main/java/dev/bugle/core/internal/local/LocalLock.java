@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,12 +32,16 @@ final class LocalLock implements LeaderLock {
 
   private final Path lockFile;
   private final StateFile state;
+  private final InstantSource clock;
   private final Throttle ioProblems = new Throttle(Throttle.PERIOD_NANOS);
   private volatile LocalLease current;
 
-  LocalLock(Path lockFile, Path stateFile) {
-    this.lockFile = lockFile.toAbsolutePath().normalize();
-    this.state = new StateFile(stateFile.toAbsolutePath().normalize());
+  /** The lock {@code DIR/NAMESPACE.lock} and its state {@code DIR/NAMESPACE.state.json} and {@code .state.log}. */
+  LocalLock(Path dir, String namespace, InstantSource clock) {
+    Path d = dir.toAbsolutePath().normalize();
+    this.lockFile = d.resolve(namespace + ".lock");
+    this.state = new StateFile(d.resolve(namespace + ".state.json"));
+    this.clock = clock;
   }
 
   @Override
@@ -81,7 +87,11 @@ final class LocalLock implements LeaderLock {
       }
       Object fileKey = Files.readAttributes(lockFile, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
       StateFile.State s = state.read();
-      long token = s.fencingToken() + 1;
+      if (s.fencingToken() == 0) {
+        LOG.warn("no checkpoints found in {}: the state was wiped or this is the first run; schedules are planned"
+            + " from now", lockFile.getParent());
+      }
+      long token = nextToken(s.fencingToken(), clock.instant());
       state.write(new StateFile.State(token, s.checkpoints()));
       LocalLease lease = new LocalLease(lockFile, fileKey, channel, fileLock, state, token,
           () -> HELD_IN_THIS_JVM.remove(lockFile));
@@ -125,6 +135,16 @@ final class LocalLock implements LeaderLock {
     } catch (IOException e) {
       throw FileFailure.of("lock", lockFile, e);
     }
+  }
+
+  /**
+   * The stored token plus one, but at least the wall clock in microseconds since the epoch: a holder that finds
+   * the state wiped (or a first holder) still gets a token above every earlier holder's, as long as the clock did
+   * not step back further than the wipe came later. With the state intact, tokens grow whatever the clock does.
+   */
+  static long nextToken(long stored, Instant now) {
+    long micros = Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000L), now.getNano() / 1_000);
+    return Math.max(stored + 1, micros);
   }
 
   private static void closeQuietly(FileChannel channel) {

@@ -21,7 +21,7 @@ public final class LocalLockProvider implements LeaderLockProvider {
   public LeaderLock create(Settings settings) {
     Path dir = settings.find("dir").map(Path::of).orElseGet(DefaultDir::choose).toAbsolutePath().normalize();
     checkDirectory(settings, dir);
-    return new LocalLock(dir.resolve(settings.namespace() + ".lock"), dir.resolve(settings.namespace() + ".state.json"));
+    return new LocalLock(dir, settings.namespace(), settings.clock());
   }
 
   /** A directory that is (or lies under) a regular file is a configuration mistake, found before contending. */

@@ -8,6 +8,7 @@ import dev.bugle.spi.Lease;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +35,7 @@ class LocalLockDiskTest {
   }
 
   private LocalLock lock() {
-    return new LocalLock(disk.dir().resolve("ns.lock"), disk.dir().resolve("ns.state.json"));
+    return new LocalLock(disk.dir(), "ns", InstantSource.system());
   }
 
   @Test
