@@ -155,6 +155,13 @@ final class LocalLease implements Lease, Checkpoints {
   private void release() {
     watchdog.shutdown();
     try {
+      if (state.token() == token) {
+        state.released(token); // inspect() stops naming us; a deposed holder's record would count for nothing
+      }
+    } catch (IOException e) {
+      LOG.debug("cannot record the release in {}: {}", state.path(), e.getMessage());
+    }
+    try {
       fileLock.release();
       channel.close();
     } catch (IOException e) {

@@ -2,6 +2,7 @@ package dev.bugle.core.internal.local;
 
 import dev.bugle.spi.LeaderLock;
 import dev.bugle.spi.Lease;
+import dev.bugle.spi.LockStatus;
 import java.io.IOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
@@ -9,7 +10,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -48,10 +49,27 @@ final class LocalLock implements LeaderLock {
   public Optional<Lease> acquire(Duration maxWait) throws InterruptedException {
     long deadline = System.nanoTime() + maxWait.toNanos();
     long pause = 10;
+    boolean told = false;
     while (true) {
-      Optional<Lease> lease = attempt();
-      if (lease.isPresent() || System.nanoTime() - deadline >= 0) {
+      Optional<Lease> lease;
+      boolean held = true;
+      try {
+        lease = tryOnce();
+      } catch (IOException e) {
+        report(e);
+        lease = Optional.empty();
+        held = false;
+      }
+      if (lease.isPresent()) {
+        LOG.info("local lock at {}: acquired with fencing token {}", lockFile, lease.get().fencingToken());
         return lease;
+      }
+      if (System.nanoTime() - deadline >= 0) {
+        return lease;
+      }
+      if (held && !told) {
+        told = true;
+        LOG.info("local lock at {}: waiting for {}", lockFile, Inspection.waitingFor(inspect()));
       }
       long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
       Thread.sleep(Math.min(pause, left));
@@ -59,16 +77,11 @@ final class LocalLock implements LeaderLock {
     }
   }
 
-  private Optional<Lease> attempt() throws InterruptedException {
-    try {
-      return tryOnce();
-    } catch (IOException e) {
-      long held = ioProblems.pass(System.nanoTime());
-      if (held >= 0) {
-        LOG.warn("local lock at {}: {}; retrying until it can be written (logged at most every 30 s{})", lockFile,
-            e.getMessage(), held == 0 ? "" : "; " + held + " more since the last line");
-      }
-      return Optional.empty();
+  private void report(IOException e) {
+    long held = ioProblems.pass(System.nanoTime());
+    if (held >= 0) {
+      LOG.warn("local lock at {}: {}; retrying until it can be written (logged at most every 30 s{})", lockFile,
+          e.getMessage(), held == 0 ? "" : "; " + held + " more since the last line");
     }
   }
 
@@ -78,21 +91,22 @@ final class LocalLock implements LeaderLock {
     }
     FileChannel channel = null;
     try {
-      channel = open();
-      FileLock fileLock = lock(channel);
+      channel = LockFile.open(lockFile);
+      FileLock fileLock = LockFile.tryLock(channel, lockFile);
       if (fileLock == null) {
         channel.close();
         HELD_IN_THIS_JVM.remove(lockFile);
         return Optional.empty();
       }
-      Object fileKey = Files.readAttributes(lockFile, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+      Object fileKey = Files.readAttributes(lockFile, BasicFileAttributes.class).fileKey();
       StateFile.State s = state.read();
       if (s.fencingToken() == 0) {
         LOG.warn("no checkpoints found in {}: the state was wiped or this is the first run; schedules are planned"
             + " from now", lockFile.getParent());
       }
-      long token = nextToken(s.fencingToken(), clock.instant());
-      state.write(new StateFile.State(token, s.checkpoints()));
+      Instant now = clock.instant();
+      long token = nextToken(s.fencingToken(), now);
+      state.write(new StateFile.State(token, s.checkpoints(), Holder.self(now)));
       LocalLease lease = new LocalLease(lockFile, fileKey, channel, fileLock, state, token,
           () -> HELD_IN_THIS_JVM.remove(lockFile));
       current = lease;
@@ -100,40 +114,19 @@ final class LocalLock implements LeaderLock {
     } catch (ClosedByInterruptException e) {
       // A stop() interrupts a standby wherever it is, also inside the channel calls here (open, lock, the state
       // file's fsync): that is a stop, not a lock failure. Nothing is held any more; the state file is intact.
-      closeQuietly(channel);
+      LockFile.closeQuietly(channel);
       HELD_IN_THIS_JVM.remove(lockFile);
       InterruptedException stop = new InterruptedException("interrupted while locking " + lockFile);
       stop.initCause(e);
       throw stop;
     } catch (OverlappingFileLockException e) {
-      closeQuietly(channel);
+      LockFile.closeQuietly(channel);
       HELD_IN_THIS_JVM.remove(lockFile);
       return Optional.empty();
     } catch (IOException e) {
-      closeQuietly(channel); // the OS lock goes with the channel: a standby that cannot write holds nothing
+      LockFile.closeQuietly(channel); // the OS lock goes with the channel: a standby that cannot write holds nothing
       HELD_IN_THIS_JVM.remove(lockFile);
       throw e;
-    }
-  }
-
-  private FileChannel open() throws IOException {
-    try {
-      Files.createDirectories(lockFile.getParent());
-    } catch (IOException e) {
-      throw FileFailure.of("create", lockFile.getParent(), e);
-    }
-    try {
-      return FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    } catch (IOException e) {
-      throw FileFailure.of("open", lockFile, e);
-    }
-  }
-
-  private FileLock lock(FileChannel channel) throws IOException {
-    try {
-      return channel.tryLock();
-    } catch (IOException e) {
-      throw FileFailure.of("lock", lockFile, e);
     }
   }
 
@@ -147,14 +140,10 @@ final class LocalLock implements LeaderLock {
     return Math.max(stored + 1, micros);
   }
 
-  private static void closeQuietly(FileChannel channel) {
-    if (channel != null) {
-      try {
-        channel.close();
-      } catch (IOException ignored) {
-        // nothing more to release
-      }
-    }
+  /** See {@link Inspection}. */
+  @Override
+  public LockStatus inspect() {
+    return Inspection.of(state);
   }
 
   @Override

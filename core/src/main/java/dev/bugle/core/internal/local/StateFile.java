@@ -40,7 +40,11 @@ final class StateFile {
         (name.endsWith(".json") ? name.substring(0, name.length() - 5) : name) + ".log"));
   }
 
-  record State(long fencingToken, Map<String, Instant> checkpoints) {
+  /** {@code holder} is null when the snapshot names none, or its holder released the lock (a journal record). */
+  record State(long fencingToken, Map<String, Instant> checkpoints, Holder holder) {
+    State(long fencingToken, Map<String, Instant> checkpoints) {
+      this(fencingToken, checkpoints, null);
+    }
   }
 
   Path path() {
@@ -56,14 +60,17 @@ final class StateFile {
     Map<String, Instant> checkpoints = new TreeMap<>();
     CheckpointJson.merge(root, checkpoints);
     long token = root.path("fencing_token").asLong(0);
-    journal.replay(token, checkpoints);
-    return new State(token, checkpoints);
+    boolean released = journal.replay(token, checkpoints);
+    return new State(token, checkpoints, released ? null : Holder.of(root).orElse(null));
   }
 
   /** Replaces the snapshot with {@code state} and empties the journal (whose records {@code state} must hold). */
   synchronized void write(State state) throws IOException {
     ObjectNode root = JobJson.mapper().createObjectNode();
     root.put("fencing_token", state.fencingToken());
+    if (state.holder() != null) {
+      state.holder().put(root);
+    }
     CheckpointJson.put(root, state.checkpoints());
     Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
     try {
@@ -120,6 +127,11 @@ final class StateFile {
     fires.forEach((k, v) -> now.checkpoints().merge(k, v, (a, b) -> a.isAfter(b) ? a : b));
     write(now);
     return true;
+  }
+
+  /** Records that holder {@code token} released the lock, so that nobody is named as its holder any more. */
+  synchronized void released(long token) throws IOException {
+    journal.release(token);
   }
 
   private static void deleteQuietly(Path file, IOException failure) {
