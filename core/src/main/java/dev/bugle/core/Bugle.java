@@ -32,7 +32,9 @@ import java.util.concurrent.TimeUnit;
  * }
  * }</pre>
  */
-public final class Bugle {
+public final class Bugle implements AutoCloseable {
+  /** How long {@link #close()} waits for the node to stop and release its lock. */
+  public static final Duration CLOSE_BOUND = Duration.ofSeconds(5);
   private static final Duration FOREVER = Duration.ofDays(36_500);
   /** How long a retired enqueuer is kept after a reload, so that a send in flight through it can finish. */
   private static final Duration RETIRE_AFTER = Duration.ofSeconds(10);
@@ -59,17 +61,44 @@ public final class Bugle {
   private volatile boolean inStandby;
   private volatile Thread runner;
   private volatile Scheduler current;
+  private final boolean ownsParts;
+  private final dev.bugle.core.internal.ScheduleBook book = new dev.bugle.core.internal.ScheduleBook();
+  private volatile Thread background;
+  private volatile Outcome outcome;
+  private volatile Throwable failure;
 
+  /** A node over parts the caller assembled, opens and closes. Prefer {@link #builder()} or {@link #fromProperties}. */
   public Bugle(BugleConfig config, Components parts, InstantSource clock) {
-    this(config, parts, clock, Backoff.DEFAULT);
+    this(config, parts, clock, Backoff.DEFAULT, false);
   }
 
-  Bugle(BugleConfig config, Components parts, InstantSource clock, Backoff backoff) {
+  Bugle(BugleConfig config, Components parts, InstantSource clock, boolean ownsParts) {
+    this(config, parts, clock, Backoff.DEFAULT, ownsParts);
+  }
+
+  Bugle(BugleConfig config, Components parts, InstantSource clock, Backoff backoff, boolean ownsParts) {
     this.config = config;
     this.parts = parts;
     this.clock = clock;
     this.backoff = backoff;
+    this.ownsParts = ownsParts;
     events.add(new LoggingListener());
+    events.add(book);
+  }
+
+  /** A builder: the lock, the enqueuers and typed schedules from code. */
+  public static BugleBuilder builder() {
+    return new BugleBuilder();
+  }
+
+  /**
+   * A node from properties with exactly the keys and messages of the properties file ({@code ${ENV}} expanded
+   * from {@code env}), with the lock and enqueuer types visible to {@code loader}. It owns its parts.
+   */
+  public static Bugle fromProperties(Map<String, String> properties, Map<String, String> env, ClassLoader loader) {
+    BugleConfig config = ConfigLoader.parse(properties, env);
+    InstantSource clock = InstantSource.system();
+    return new Bugle(config, Components.assemble(config, Providers.load(loader), clock), clock, true);
   }
 
   /** Adds a listener; events that happened before it was added are not replayed. Any thread. */
@@ -234,6 +263,72 @@ public final class Bugle {
       }, "bugle-retire");
       closer.setDaemon(true);
       closer.start();
+    }
+  }
+
+  /**
+   * Opens the enqueuers (a permanent mistake is a {@link ConfigException}, as at {@code bugle run}'s start-up)
+   * and runs the node on a thread of its own; returns at once. {@link #close()} ends it.
+   */
+  public synchronized void start() {
+    if (background != null) {
+      throw new IllegalStateException("this node was started already");
+    }
+    if (ownsParts) {
+      parts.open();
+    }
+    Thread t = new Thread(() -> {
+      try {
+        outcome = run();
+      } catch (InterruptedException e) {
+        outcome = Outcome.STOPPED;
+      } catch (RuntimeException | Error e) {
+        failure = e;
+        org.slf4j.LoggerFactory.getLogger(Bugle.class).error("the node failed: {}", e.toString(), e);
+      }
+    }, "bugle-node");
+    background = t;
+    t.start();
+  }
+
+  /** True while this node holds the lock and fires. */
+  public boolean isLeading() {
+    return state == NodeState.LEADING;
+  }
+
+  /** How the node ended, once it has; empty while it runs (or if it failed: see the log). */
+  public Optional<Outcome> outcome() {
+    return Optional.ofNullable(outcome);
+  }
+
+  /** Waits up to {@code bound} for the node to end. Returns true when it has (or was never started). */
+  public boolean awaitTermination(Duration bound) throws InterruptedException {
+    return awaitStopped(bound);
+  }
+
+  /** Each configured schedule with its next and last fire, as this node last knew them. Read-only. */
+  public java.util.List<ScheduleView> schedules() {
+    return book.views(config.schedules().stream().map(Schedule::name).toList());
+  }
+
+  /**
+   * Stops firing, releases the lock and waits for that (at most {@link #CLOSE_BOUND}), then closes the
+   * enqueuers and the lock if this node owns them. Safe to call from a shutdown hook: the JVM exits only after
+   * the lock was released, so a standby takes over at once instead of after a TTL.
+   */
+  @Override
+  public void close() {
+    stop();
+    try {
+      if (!awaitStopped(CLOSE_BOUND)) {
+        org.slf4j.LoggerFactory.getLogger(Bugle.class).warn("the node did not stop within {}; closing anyway",
+            Durations.format(CLOSE_BOUND));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (ownsParts) {
+      parts.close();
     }
   }
 

@@ -37,6 +37,11 @@ public final class ConfigLoader {
   }
 
   public static BugleConfig parse(Map<String, String> raw, Map<String, String> env) {
+    return parse(raw, env, true);
+  }
+
+  /** As {@link #parse(Map, Map)}; {@code requireSchedules == false} when typed schedules come from code. */
+  static BugleConfig parse(Map<String, String> raw, Map<String, String> env, boolean requireSchedules) {
     Problems problems = new Problems();
     Map<String, String> p = new TreeMap<>();
     Map<String, String> templates = new TreeMap<>();
@@ -50,7 +55,7 @@ public final class ConfigLoader {
       }
     });
     KeyTree tree = KeyTree.split(p, problems);
-    BugleConfig config = tree.toConfig(problems, templates);
+    BugleConfig config = tree.toConfig(problems, templates, requireSchedules);
     problems.throwIfAny();
     return config;
   }

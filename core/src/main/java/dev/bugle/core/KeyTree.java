@@ -49,7 +49,7 @@ final class KeyTree {
     return t;
   }
 
-  BugleConfig toConfig(Problems problems, Map<String, String> templates) {
+  BugleConfig toConfig(Problems problems, Map<String, String> templates, boolean requireSchedules) {
     String namespace = core.getOrDefault("bugle.namespace", "default");
     if (!Schedule.NAME.matcher(namespace).matches()) {
       problems.add(ConfigException.invalid("bugle.namespace", namespace, "letters, digits, '-' and '_'", "shop"));
@@ -82,7 +82,7 @@ final class KeyTree {
         list.add(s);
       }
     });
-    if (schedules.isEmpty()) {
+    if (schedules.isEmpty() && requireSchedules) {
       problems.add("bugle.schedule", "no schedules are configured; for example: bugle.schedule.hello.cron=*/5 * * * *"
           + " and bugle.schedule.hello.job=HelloJob");
     }

@@ -41,6 +41,13 @@ public final class Providers {
     return new Providers(more, locks);
   }
 
+  /** These providers plus an application's own lock type, for embedding. */
+  public Providers withLock(LeaderLockProvider extra) {
+    Map<String, LeaderLockProvider> more = new TreeMap<>(locks);
+    more.put(extra.type(), extra);
+    return new Providers(enqueuers, more);
+  }
+
   public EnqueuerProvider enqueuer(String key, String type) {
     EnqueuerProvider p = enqueuers.get(type);
     if (p == null) {

@@ -85,6 +85,11 @@ public record Schedule(
         jitter, false);
   }
 
+  /** A typed builder, for embedders: {@code Schedule.builder("rates").cron("0 * * * *").job("RatesJob")...}. */
+  public static ScheduleBuilder builder(String name) {
+    return new ScheduleBuilder(name);
+  }
+
   /** A schedule with the defaults: no queue, no args, fire-once within 1h, no jitter. */
   public static Schedule of(String name, Trigger trigger, String job, String enqueuer) {
     ZoneId zone = trigger instanceof CronTrigger c ? c.zone() : ZoneOffset.UTC;
