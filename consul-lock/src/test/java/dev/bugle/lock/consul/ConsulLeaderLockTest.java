@@ -20,6 +20,11 @@ class ConsulLeaderLockTest extends LeaderLockContract {
   }
 
   @Override
+  protected boolean canInspect() {
+    return true;
+  }
+
+  @Override
   protected void forceLoss(Lease lease) throws Exception {
     String session = ((ConsulLease) lease).sessionId();
     assertThat(ConsulTarget.http("PUT", "/v1/session/destroy/" + session).statusCode()).isEqualTo(200);
