@@ -19,6 +19,12 @@ import org.junit.jupiter.api.Test;
  */
 class WipeTest extends EmulatedConsul {
   private static final Instant FIRE = Instant.parse("2026-03-01T10:00:00Z");
+  private static final Duration WIPE_TTL = Duration.ofSeconds(5); // 20 commits on a loaded machine outlast 2s
+
+  @Override
+  protected ConsulLeaderLock lock(String... extra) {
+    return super.lock("ttl", WIPE_TTL.toSeconds() + "s");
+  }
 
   private String warning() {
     return "WARN dev.bugle.lock.consul.internal.ConsulCheckpoints - no checkpoints at " + key
@@ -66,7 +72,7 @@ class WipeTest extends EmulatedConsul {
       assertThat(log.lines(warning())).as("the first holder and the one after the wipe").hasSize(2);
       assertThat(next.fencingToken()).as("a wiped store's index restarts: the token goes backwards")
           .isLessThan(deposed.fencingToken());
-      assertThat(lost.await(TTL.toMillis(), TimeUnit.MILLISECONDS)).as("the deposed holder stops within TTL")
+      assertThat(lost.await(WIPE_TTL.toMillis(), TimeUnit.MILLISECONDS)).as("the deposed holder stops within TTL")
           .isTrue();
       System.out.printf("wipe: deposed token %d, new token %d, deposed still valid when the new one acquired: %s,"
           + " deposed lost %d ms after the wipe%n", deposed.fencingToken(), next.fencingToken(), overlapped,
@@ -74,5 +80,26 @@ class WipeTest extends EmulatedConsul {
       assertThatThrownBy(() -> deposed.checkpoints().commit(Map.of("rates", FIRE.plusSeconds(99))))
           .isInstanceOf(LeaseLostException.class);
     }
+  }
+
+  /**
+   * Consul down for a moment, then back empty: after its failed reads the monitor must not block on its old
+   * index (the new store's index is lower, so that read would wait its whole 30s), nor wait for the next renew.
+   * (An instant restart is not noticed by the monitor: OkHttp silently retries the GET on the new server.)
+   */
+  @Test
+  void theDeposedHolderNoticesAWipeAtOnceNotAtItsNextRenew() throws Exception {
+    Lease deposed = super.lock("ttl", "15s").acquire(Duration.ZERO).orElseThrow(); // first renew after 5s
+    CountDownLatch lost = new CountDownLatch(1);
+    deposed.onLost(lost::countDown);
+    Thread.sleep(300); // the monitor is blocking on the key's index
+    int port = consul.port();
+    consul.close();
+    Thread.sleep(500); // down: the monitor's reads fail
+    long back = System.nanoTime();
+    consul = ConsulEmulator.start(options().withPort(port));
+    assertThat(lost.await(2, TimeUnit.SECONDS)).as("lost within 2s of Consul coming back empty").isTrue();
+    System.out.printf("wipe: noticed %d ms after Consul came back%n",
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - back));
   }
 }
