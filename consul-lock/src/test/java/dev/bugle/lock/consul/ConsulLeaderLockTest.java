@@ -24,6 +24,12 @@ class ConsulLeaderLockTest extends LeaderLockContract {
     return true;
   }
 
+  /** Consul keeps no times: a session has a CreateIndex but no creation time. */
+  @Override
+  protected boolean inspectTellsSince() {
+    return false;
+  }
+
   @Override
   protected void forceLoss(Lease lease) throws Exception {
     String session = ((ConsulLease) lease).sessionId();
