@@ -2,15 +2,16 @@ package dev.bugle.lock.consul;
 
 import dev.bugle.core.LockException;
 import dev.bugle.lock.consul.internal.ConsulApi;
+import dev.bugle.lock.consul.internal.ConsulInspector;
+import dev.bugle.lock.consul.internal.Holder;
 import dev.bugle.lock.consul.internal.KeyState;
 import dev.bugle.lock.consul.internal.LeaseState;
 import dev.bugle.lock.consul.internal.Waits;
-import dev.bugle.spi.JobJson;
 import dev.bugle.spi.LeaderLock;
 import dev.bugle.spi.Lease;
+import dev.bugle.spi.LockStatus;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -76,6 +77,19 @@ public final class ConsulLeaderLock implements LeaderLock {
     return Optional.empty();
   }
 
+  /**
+   * A consistent read of the lock key and its checkpoints: the holder (host, pid, session), its fencing token
+   * and the checkpoints. No session, no lock, no write; an unreachable Consul (or a closed lock) is a value.
+   */
+  @Override
+  public LockStatus inspect() {
+    try {
+      return ConsulInspector.inspect(api());
+    } catch (LockException e) {
+      return LockStatus.unreachable(e.getMessage());
+    }
+  }
+
   private static void destroyQuietly(ConsulApi consul, String session) {
     try {
       consul.destroy(session);
@@ -90,7 +104,7 @@ public final class ConsulLeaderLock implements LeaderLock {
     }
     if (api == null) {
       // The value names the holder for operators; computed here: create() must not touch the network.
-      value = JobJson.write(Map.of("holder", Waits.host(), "pid", ProcessHandle.current().pid()));
+      value = Holder.value(Waits.host(), ProcessHandle.current().pid());
       api = new ConsulApi(settings);
     }
     return api;

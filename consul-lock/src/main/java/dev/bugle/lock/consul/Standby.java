@@ -2,6 +2,7 @@ package dev.bugle.lock.consul;
 
 import dev.bugle.core.LockException;
 import dev.bugle.lock.consul.internal.ConsulApi;
+import dev.bugle.lock.consul.internal.Holder;
 import dev.bugle.lock.consul.internal.KeyState;
 import dev.bugle.lock.consul.internal.Waits;
 import dev.bugle.spi.Lease;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * One {@code acquire(maxWait)}: try when the key is free; while another session holds it, block on its index
  * (no polling); when Consul refuses a free key, a lock-delay is running, so retry when it should have ended
  * (seen free + our lock-delay). A standby owns nothing, so a failure to reach Consul is retried with backoff
- * until the deadline.
+ * until the deadline. It names the holder it waits for once per holder (session), not per blocking round.
  */
 final class Standby {
   private static final Logger LOG = LoggerFactory.getLogger(Standby.class);
@@ -37,6 +38,7 @@ final class Standby {
   private long retryAt;
   private long freeSeenAt = Long.MIN_VALUE;
   private long backoff = SECOND / 10;
+  private String announced;
 
   Standby(ConsulApi consul, LongSupplier ticker, BooleanSupplier closed, Attempt attempt, Duration maxWait) {
     this.consul = consul;
@@ -65,6 +67,7 @@ final class Standby {
           }
           key = null;
         } else {
+          announce(key);
           if (deadline - ticker.getAsLong() <= 0) {
             return Optional.empty();
           }
@@ -83,6 +86,14 @@ final class Standby {
       }
     }
     return Optional.empty();
+  }
+
+  private void announce(KeyState held) {
+    if (!held.session().equals(announced)) {
+      announced = held.session();
+      LOG.info("standby: the lock {} is held by {}", consul.settings().key(),
+          Holder.describe(held.value(), held.session()));
+    }
   }
 
   private Optional<Lease> whenFree() throws InterruptedException {

@@ -20,6 +20,17 @@ class ConsulLeaderLockTest extends LeaderLockContract {
   }
 
   @Override
+  protected boolean canInspect() {
+    return true;
+  }
+
+  /** Consul keeps no times: a session has a CreateIndex but no creation time. */
+  @Override
+  protected boolean inspectTellsSince() {
+    return false;
+  }
+
+  @Override
   protected void forceLoss(Lease lease) throws Exception {
     String session = ((ConsulLease) lease).sessionId();
     assertThat(ConsulTarget.http("PUT", "/v1/session/destroy/" + session).statusCode()).isEqualTo(200);

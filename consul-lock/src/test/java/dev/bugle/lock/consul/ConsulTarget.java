@@ -64,8 +64,18 @@ final class ConsulTarget {
 
   /** A raw HTTP call to the target, as an operator or Consul itself would make it. */
   static HttpResponse<String> http(String method, String path) throws Exception {
+    return send(method, path, HttpRequest.BodyPublishers.noBody());
+  }
+
+  /** A raw PUT with a body, such as a value an operator writes into a key. */
+  static HttpResponse<String> put(String path, String body) throws Exception {
+    return send("PUT", path, HttpRequest.BodyPublishers.ofString(body));
+  }
+
+  private static HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body)
+      throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(address() + path)).timeout(Duration.ofSeconds(10))
-        .method(method, HttpRequest.BodyPublishers.noBody());
+        .method(method, body);
     if (TOKEN != null && !TOKEN.isBlank()) {
       b.header("X-Consul-Token", TOKEN);
     }

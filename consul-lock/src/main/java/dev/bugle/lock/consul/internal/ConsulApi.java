@@ -106,10 +106,11 @@ public final class ConsulApi implements AutoCloseable {
     Optional<ConsulResponse<Value>> r = call("read " + settings.key(),
         () -> kv.getConsulResponseWithValue(settings.key(), options));
     if (r.isEmpty()) {
-      return new KeyState(false, null, 0, 0);
+      return new KeyState(false, null, null, 0, 0);
     }
     Value v = r.get().getResponse();
-    return new KeyState(true, v.getSession().orElse(null), v.getModifyIndex(), r.get().getIndex().longValue());
+    return new KeyState(true, v.getSession().orElse(null), v.getValueAsString().orElse(null), v.getModifyIndex(),
+        r.get().getIndex().longValue());
   }
 
   /**

@@ -30,6 +30,7 @@ public final class ConsulCheckpoints implements Checkpoints {
   private final String session;
   private final LeaseState state;
   private final String key;
+  private volatile boolean warnedMissing;
 
   public ConsulCheckpoints(ConsulApi api, String session, LeaseState state) {
     this.api = api;
@@ -38,9 +39,21 @@ public final class ConsulCheckpoints implements Checkpoints {
     this.key = api.settings().checkpointKey();
   }
 
+  /**
+   * The stored checkpoints. A missing key is loud, once per lease: it is either the first run or a Consul whose
+   * data was lost, and the scheduler then plans every schedule from now (fires missed meanwhile are not sent).
+   */
   @Override
   public Map<String, Instant> load() {
-    return whileValid("load", false, () -> CheckpointCodec.decode(read().value(), key));
+    return whileValid("load", false, () -> {
+      Stored stored = read();
+      if (stored.modifyIndex() == 0 && !warnedMissing) {
+        warnedMissing = true;
+        LOG.warn("no checkpoints at {}: the store was wiped or this is the first run; schedules are planned from now",
+            key);
+      }
+      return CheckpointCodec.decode(stored.value(), key);
+    });
   }
 
   @Override

@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Watches the lock key with consistent blocking reads, as Consul's {@code api/lock.go} monitorLock does: a
- * missing key, or a Session other than ours, is a loss at once.
+ * missing key, or a Session other than ours, is a loss at once. After a failed read it reads once without
+ * blocking, so a Consul that restarted with its data (and index) lost is noticed at once.
  */
 public final class Monitor implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(Monitor.class);
@@ -53,6 +54,9 @@ public final class Monitor implements Runnable {
           return;
         }
         LOG.debug("monitor read failed, retrying: {}", e.getMessage());
+        // Consul may have come back empty (data lost, index restarted low): a blocking read on our old index
+        // would wait out its whole wait there, so look once without blocking.
+        index = 0;
         if (!pause(backoffMillis)) {
           return;
         }
