@@ -98,6 +98,12 @@ public final class ConsulLeaderLock implements LeaderLock {
     }
   }
 
+  /** Pause records at {@code KEY/controls}, read and written without a session. */
+  @Override
+  public Optional<dev.bugle.spi.Controls> controls() {
+    return Optional.of(new dev.bugle.lock.consul.internal.ConsulControls(api()));
+  }
+
   private synchronized ConsulApi api() {
     if (closed) {
       throw new LockException("the Consul lock on " + settings.key() + " is closed");
