@@ -3,7 +3,10 @@ package dev.bugle.backend.delayedjob.internal;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.bugle.backend.delayedjob.DelayedJobConfig;
+import dev.bugle.core.ConfigException;
 import dev.bugle.core.EnqueueException;
+import dev.bugle.support.FailureKind;
+import dev.bugle.support.Failures;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -39,6 +42,30 @@ public final class Database implements AutoCloseable {
     this.table = new JobTable(dialect, config.table(), config.deduplicate() ? config.guardTable() : null);
   }
 
+  /**
+   * Connects and runs the first-use checks now, for {@code Enqueuer.open()}: a missing database, table or guard, or
+   * credentials the database refuses, is a {@link ConfigException} naming the key; an outage is only logged.
+   */
+  public synchronized void open() {
+    try (Connection c = pool().getConnection()) {
+      checkOnce(c);
+    } catch (SchemaProblem e) {
+      throw e.atStartUp();
+    } catch (SQLException e) {
+      FailureKind kind = Failures.of(e);
+      if (!kind.retryable()) {
+        String key = config.key(kind != FailureKind.CREDENTIALS ? "jdbc-url"
+            : config.password() != null ? "password" : "username");
+        throw new ConfigException(key, "the database at " + config.displayUrl() + " refused " + (kind
+            == FailureKind.CREDENTIALS ? "user '" + config.username() + "'" : "the connection") + ": "
+            + SqlErrors.describe(e, config.password()) + "; check " + config.key("jdbc-url") + ", "
+            + config.key("username") + " and " + config.key("password"), e);
+      }
+      LOG.warn("{}: the database at {} is not reachable at start-up; enqueues will retry: {}", config.prefix(),
+          config.displayUrl(), SqlErrors.describe(e, config.password()));
+    }
+  }
+
   /** Inserts the rows in one transaction (one statement for a single unguarded row, or guarded on PostgreSQL). */
   public synchronized void insert(List<JobRow> rows) throws EnqueueException {
     try (Connection c = pool().getConnection()) {
@@ -56,9 +83,11 @@ public final class Database implements AutoCloseable {
         }
       }
       pruneIfDue(c);
+    } catch (SchemaProblem e) {
+      throw e.atEnqueue();
     } catch (SQLException e) {
       throw SqlErrors.toEnqueueException("delayed_job insert into " + config.table() + " at "
-          + config.displayUrl() + " failed", e);
+          + config.displayUrl() + " failed", e, config.password());
     }
   }
 
@@ -69,21 +98,21 @@ public final class Database implements AutoCloseable {
     try {
       table.checkJobTable(c);
     } catch (SQLException e) {
-      if (dialect.missingTableOrColumn(SqlErrors.sqlState(e))) {
-        throw new EnqueueException("table " + config.table() + " at " + config.displayUrl() + " is not delayed_job's "
+      if (dialect.missingTableOrColumn(Failures.sqlState(e))) {
+        throw new SchemaProblem(config.key("table"), "table " + config.table() + " at " + config.displayUrl() + " is not delayed_job's "
             + "table (" + e.getMessage() + "); create it with delayed_job's migration (rails generate "
             + "delayed_job:active_record) or examples/delayed-job/" + dialect.exampleSql("delayed_jobs") + ", or set "
-            + config.key("table"), e, false);
+            + config.key("table"), e);
       }
       throw e;
     }
     if (config.deduplicate()) {
       String problem = table.guardProblem(c);
       if (problem != null) {
-        throw new EnqueueException(config.key("deduplicate") + "=true but " + problem + " at " + config.displayUrl()
+        throw new SchemaProblem(config.key("deduplicate"), config.key("deduplicate") + "=true but " + problem + " at " + config.displayUrl()
             + ": apply the opt-in migration examples/delayed-job/" + dialect.exampleSql("bugle-guard")
             + " (docs/backend-delayed-job.md), or set " + config.key("deduplicate") + "=false to enqueue at-least-once",
-            null, false);
+            null);
       }
     }
     checked = true;
