@@ -3,9 +3,7 @@ package dev.bugle.backend.delayedjob.internal;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.bugle.backend.delayedjob.DelayedJobConfig;
-import dev.bugle.core.ConfigException;
 import dev.bugle.core.EnqueueException;
-import dev.bugle.support.FailureKind;
 import dev.bugle.support.Failures;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -52,14 +50,8 @@ public final class Database implements AutoCloseable {
     } catch (SchemaProblem e) {
       throw e.atStartUp();
     } catch (SQLException e) {
-      FailureKind kind = Failures.of(e);
-      if (!kind.retryable()) {
-        String key = config.key(kind != FailureKind.CREDENTIALS ? "jdbc-url"
-            : config.password() != null ? "password" : "username");
-        throw new ConfigException(key, "the database at " + config.displayUrl() + " refused " + (kind
-            == FailureKind.CREDENTIALS ? "user '" + config.username() + "'" : "the connection") + ": "
-            + SqlErrors.describe(e, config.password()) + "; check " + config.key("jdbc-url") + ", "
-            + config.key("username") + " and " + config.key("password"), e);
+      if (!Failures.of(e).retryable()) {
+        throw SqlErrors.atStartUp(config, e);
       }
       LOG.warn("{}: the database at {} is not reachable at start-up; enqueues will retry: {}", config.prefix(),
           config.displayUrl(), SqlErrors.describe(e, config.password()));

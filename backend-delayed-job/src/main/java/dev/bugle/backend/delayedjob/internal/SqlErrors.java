@@ -1,7 +1,10 @@
 package dev.bugle.backend.delayedjob.internal;
 
+import dev.bugle.backend.delayedjob.DelayedJobConfig;
+import dev.bugle.core.ConfigException;
 import dev.bugle.core.EnqueueException;
 import dev.bugle.core.Secrets;
+import dev.bugle.support.FailureKind;
 import dev.bugle.support.Failures;
 import java.sql.SQLException;
 
@@ -17,6 +20,15 @@ public final class SqlErrors {
   /** The exception for {@code e} while doing {@code what}; {@code password} (may be null) never shows. */
   public static EnqueueException toEnqueueException(String what, SQLException e, String password) {
     return new EnqueueException(what + ": " + describe(e, password), e, isRetryable(e));
+  }
+
+  /** A permanent failure at start-up as the mistake to fix: the credentials' key, or the URL's. */
+  static ConfigException atStartUp(DelayedJobConfig config, SQLException e) {
+    boolean credentials = Failures.of(e) == FailureKind.CREDENTIALS;
+    String key = config.key(!credentials ? "jdbc-url" : config.password() != null ? "password" : "username");
+    return new ConfigException(key, "the database at " + config.displayUrl() + " refused "
+        + (credentials ? "user '" + config.username() + "'" : "the connection") + ": " + describe(e, config.password())
+        + "; check " + config.key("jdbc-url") + ", " + config.key("username") + " and " + config.key("password"), e);
   }
 
   static boolean isRetryable(SQLException e) {
