@@ -3,11 +3,16 @@ package dev.bugle.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.fail;
 
 import dev.bugle.core.ConfigException;
 import dev.bugle.core.EnqueueException;
 import dev.bugle.core.JobRequest;
 import dev.bugle.spi.Enqueuer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -41,8 +46,19 @@ public abstract class BackendEnqueuerContract extends EnqueuerContract {
    */
   protected abstract Enqueuer newEnqueuerAt(int port);
 
+  /** Fails the test (never skips it) when the real backend is not there, naming what starts it. */
+  protected void requireBackend() {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), backendPort()), 2000);
+    } catch (IOException e) {
+      fail("nothing listens on 127.0.0.1:" + backendPort() + ", the backend of " + getClass().getSimpleName()
+          + " (" + e + "); install and start it with scripts/services");
+    }
+  }
+
   @Test
   void wrongCredentialsStopStartUpNamingTheKeyButNotTheSecret() {
+    requireBackend();
     Misconfigured wrong = newEnqueuerWithWrongCredentials();
     try (Enqueuer broken = wrong.enqueuer()) {
       ConfigException e = catchThrowableOfType(ConfigException.class, broken::open);
@@ -54,6 +70,7 @@ public abstract class BackendEnqueuerContract extends EnqueuerContract {
 
   @Test
   void refusingBackendIsRetryableAndTheSendWorksOnceItIsBack() throws Exception {
+    requireBackend();
     try (TcpProxy proxy = new TcpProxy(backendPort())) {
       proxy.cut();
       try (Enqueuer target = newEnqueuerAt(proxy.port())) {
@@ -71,6 +88,7 @@ public abstract class BackendEnqueuerContract extends EnqueuerContract {
 
   @Test
   void hangingBackendIsRetryableAndTheSendWorksOnceItAnswers() throws Exception {
+    requireBackend();
     try (TcpProxy proxy = new TcpProxy(backendPort())) {
       proxy.holdReplies(true);
       try (Enqueuer target = newEnqueuerAt(proxy.port())) {
