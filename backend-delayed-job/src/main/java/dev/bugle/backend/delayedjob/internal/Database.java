@@ -53,7 +53,7 @@ public final class Database implements AutoCloseable {
       if (!Failures.of(e).retryable()) {
         throw SqlErrors.atStartUp(config, e);
       }
-      LOG.warn("{}: the database at {} is not reachable at start-up; enqueues will retry: {}", config.prefix(),
+      LOG.warn("{}: the database at {} is not reachable at start-up; enqueues will retry: {}", config.key("jdbc-url"),
           config.displayUrl(), SqlErrors.describe(e, config.password()));
     }
   }
