@@ -15,7 +15,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code bugle enqueue CONFIG SCHEDULE}: one fire of one schedule, now, without the lock. */
+/**
+ * {@code bugle enqueue CONFIG SCHEDULE}: one manual fire of one schedule, now. It takes no lock and writes no
+ * checkpoint, so the running scheduler's plan (its next fire, its misfire handling) is untouched; the fire's id is
+ * derived from the instant now, as for any fire.
+ */
 @Command(name = "enqueue", mixinStandardHelpOptions = true,
     description = "Enqueues one schedule's job once, now (a manual run; it does not take the lock).")
 final class EnqueueCommand implements Callable<Integer> {
@@ -38,8 +42,10 @@ final class EnqueueCommand implements Callable<Integer> {
       parts.open();
       JobRequest job = s.requestAt(config.namespace(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
       parts.enqueuers().get(s.enqueuer()).enqueueAll(List.of(job));
-      spec.commandLine().getErr().println("bugle: enqueued " + job.id() + " (schedule '" + s.name() + "', job "
-          + s.job() + ") via '" + s.enqueuer() + "'");
+      spec.commandLine().getErr().println("bugle: manual fire of schedule '" + s.name() + "' enqueued via '"
+          + s.enqueuer() + "': fire id " + job.id() + ", instant " + job.scheduledAt() + " ("
+          + NextCommand.FORMAT.format(job.scheduledAt().atZone(s.zone())) + " " + s.zone() + "), job " + s.job()
+          + "; no lock taken, no checkpoint written: the schedule's plan is unchanged");
     }
     return 0;
   }

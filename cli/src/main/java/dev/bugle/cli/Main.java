@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code bugle} command. */
 @Command(name = "bugle", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Enqueues recurring jobs into the worker stacks you already run, guarded by a leader lock.",
-    subcommands = {RunCommand.class, CheckCommand.class, NextCommand.class, EnqueueCommand.class},
+    subcommands = {RunCommand.class, CheckCommand.class, NextCommand.class, EnqueueCommand.class,
+        BackfillCommand.class, PauseCommand.Pausing.class, PauseCommand.Resuming.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:stopped by SIGTERM/SIGINT (lock released)", "1:unexpected error",
         "2:bad configuration or usage", "3:lock not acquired within bugle.lock.wait",

@@ -6,18 +6,21 @@ import dev.bugle.core.Components;
 import java.time.InstantSource;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import sun.misc.Signal;
 
 /** {@code bugle run CONFIG}: the service. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Runs the scheduler: waits for the lock (standby), then fires while it leads.")
+    description = "Runs the scheduler: waits for the lock (standby), then fires while it leads. SIGHUP, or a change "
+        + "of CONFIG, reloads it without releasing the lock.")
 final class RunCommand implements Callable<Integer> {
   @Mixin
   ConfigOptions options;
 
   private final AtomicReference<Bugle> running = new AtomicReference<>();
+  private final AtomicReference<Reloader> reloader = new AtomicReference<>();
   private volatile boolean stopRequested;
 
   @Override
@@ -26,20 +29,40 @@ final class RunCommand implements Callable<Integer> {
     // Installed first: a signal during start-up (validation, opening the backends) is a stop too.
     Signal.handle(new Signal("TERM"), s -> stop());
     Signal.handle(new Signal("INT"), s -> stop());
+    Signal.handle(new Signal("HUP"), s -> reload());
     BugleConfig config = options.load();
-    try (Components parts = options.assemble(config, InstantSource.system())) {
+    Components parts = options.assemble(config, InstantSource.system());
+    Bugle bugle = null;
+    try {
       parts.open();
-      Bugle bugle = new Bugle(config, parts, InstantSource.system());
+      bugle = new Bugle(config, parts, InstantSource.system());
       running.set(bugle);
       if (stopRequested) {
         return ExitCodes.STOPPED;
       }
-      return switch (bugle.run()) {
-        case STOPPED -> ExitCodes.STOPPED;
-        case NOT_ACQUIRED -> ExitCodes.NOT_ACQUIRED;
-        case LOST -> ExitCodes.LOST;
-      };
+      Reloader r = new Reloader(options, bugle);
+      try (ConfigWatcher watcher = new ConfigWatcher(options.file, () -> r.reload("the file changed"))) {
+        reloader.set(r);
+        watcher.start();
+        return switch (bugle.run()) {
+          case STOPPED -> ExitCodes.STOPPED;
+          case NOT_ACQUIRED -> ExitCodes.NOT_ACQUIRED;
+          case LOST -> ExitCodes.LOST;
+        };
+      }
+    } finally {
+      reloader.set(null);
+      (bugle == null ? parts : bugle.parts()).close(); // the parts running now, after any reload
     }
+  }
+
+  private void reload() {
+    Reloader r = reloader.get();
+    if (r == null) {
+      LoggerFactory.getLogger(RunCommand.class).warn("SIGHUP ignored: the node is starting or stopping");
+      return;
+    }
+    r.reload("SIGHUP");
   }
 
   private void stop() {

@@ -111,6 +111,26 @@ final class BugleProcess implements AutoCloseable {
     }
   }
 
+  /** SIGHUP: a reload. */
+  void sighup() {
+    signal("HUP");
+  }
+
+  private void signal(String name) {
+    try {
+      Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid())).redirectErrorStream(true).start();
+      if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        fail("kill -" + name + " " + pid() + " failed: "
+            + new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      fail("cannot run kill: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      fail("interrupted");
+    }
+  }
+
   /** SIGINT, as Ctrl-C sends it. */
   void sigint() {
     try {

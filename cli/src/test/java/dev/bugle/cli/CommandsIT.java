@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bugle.core.JobRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -88,7 +89,7 @@ class CommandsIT {
         "bugle.schedule.digest.job=WeeklyDigestJob",
         "bugle.schedule.digest.queue=mail",
         "bugle.schedule.digest.args=[\"all\", 7, null]",
-        "bugle.schedule.digest.kwargs={\"dry_run\": false}");
+        "bugle.schedule.digest.kwargs={\"dry_run\": false, \"fire\": \"{{fire_id}}\"}");
     Instant before = Instant.now();
     BugleProcess p;
     try (Workspace.HeldLock rival = ws.holdLock()) {
@@ -103,11 +104,38 @@ class CommandsIT {
     assertThat(job.path("job").asText()).isEqualTo("WeeklyDigestJob");
     assertThat(job.path("queue").asText()).isEqualTo("mail");
     assertThat(job.path("args").toString()).isEqualTo("[\"all\",7,null]");
-    assertThat(job.path("kwargs").toString()).isEqualTo("{\"dry_run\":false}");
     Instant at = Instant.parse(job.path("scheduled_at").asText());
     assertThat(at).isBetween(before.minusSeconds(1), Instant.now());
     UUID id = UUID.fromString(job.path("id").asText());
-    assertThat(p.stderr()).as(p.transcript()).anyMatch(l -> l.contains("enqueued " + id + " (schedule 'digest'"));
+    assertThat(id).isEqualTo(JobRequest.idFor(Workspace.NAMESPACE, "digest", at));
+    assertThat(job.path("kwargs").toString()).isEqualTo("{\"dry_run\":false,\"fire\":\"" + id + "\"}");
+    assertThat(p.stderr()).as(p.transcript()).anyMatch(l -> l.startsWith("bugle: manual fire of schedule 'digest' "
+        + "enqueued via 'log': fire id " + id + ", instant " + at + " (") && l.contains("the schedule's plan is unchanged"));
+    // The rival's lock file is all there is: no checkpoint (state file or journal) was written.
+    try (Stream<Path> files = Files.list(ws.lockDir())) {
+      assertThat(files.map(f -> f.getFileName().toString())).containsExactly(Workspace.NAMESPACE + ".lock");
+    }
+  }
+
+  @Test
+  void checkShowsPlaceholdersAsWrittenAndAnUnknownOneExitsTwoNamingTheKey() {
+    Workspace ws = new Workspace(tmp);
+    Path config = ws.config("placeholders",
+        "bugle.schedule.report.every=1h",
+        "bugle.schedule.report.job=ReportJob",
+        "bugle.schedule.report.args=[\"{{scheduled_at}}\", \"{{scheduled_at_epoch}}\", \"ref-{{fire_id}}\"]");
+    BugleProcess check = BugleProcess.runToEnd(tmp, Map.of(), "check", config.toString());
+    assertThat(check.exitCode()).as(check.transcript()).isZero();
+    assertThat(check.stdout()).as(check.transcript()).contains(
+        "  bugle.schedule.report.args=[\"{{scheduled_at}}\", \"{{scheduled_at_epoch}}\", \"ref-{{fire_id}}\"]");
+
+    Path bad = ws.config("unknown", "bugle.schedule.report.every=1h", "bugle.schedule.report.job=ReportJob",
+        "bugle.schedule.report.kwargs={\"at\": \"{{scheduled_on}}\"}");
+    BugleProcess run = BugleProcess.runToEnd(tmp, Map.of(), "run", bad.toString());
+    assertThat(run.exitCode()).as(run.transcript()).isEqualTo(2);
+    assertThat(String.join("\n", run.stderr())).as(run.transcript()).contains("bugle.schedule.report.kwargs",
+        "unknown placeholder '{{scheduled_on}}'", "{{scheduled_at}}, {{scheduled_at_epoch}}, {{fire_id}}");
+    assertThat(run.stdout()).isEmpty();
   }
 
   @Test
@@ -123,7 +151,7 @@ class CommandsIT {
 
   static Stream<List<String>> helpCommands() {
     return Stream.of(List.of("--help"), List.of("run", "--help"), List.of("check", "--help"),
-        List.of("next", "--help"), List.of("enqueue", "--help"), List.of("--version"));
+        List.of("next", "--help"), List.of("enqueue", "--help"), List.of("backfill", "--help"), List.of("--version"));
   }
 
   @ParameterizedTest(name = "bugle {0}")

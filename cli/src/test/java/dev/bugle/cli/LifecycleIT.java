@@ -31,7 +31,8 @@ class LifecycleIT {
    * cold JVM when the machine is loaded. The bound still fails for a lock that is only freed by a timeout.
    */
   static final Duration TAKEOVER_BOUND = Duration.ofSeconds(3);
-  static final String LEADING_1 = "leading: acquired the local lock with fencing token 1\\b";
+  /** The local lock's tokens are at least the epoch microseconds of the acquire, so a test compares them. */
+  static final String LEADING = "leading: acquired the local lock with fencing token \\d+";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -58,7 +59,7 @@ class LifecycleIT {
     Workspace ws = new Workspace(tmp);
     Path config = ws.tickingConfig();
     BugleProcess leader = run(config);
-    leader.awaitStderr(LEADING_1, STARTUP);
+    long first = token(leader.awaitStderr(LEADING, STARTUP));
     leader.awaitStdout("\"schedule\":\"tick\"", Duration.ofSeconds(5));
     BugleProcess standby = run(config);
     standby.awaitStderr("standby: waiting for the local lock", STARTUP);
@@ -67,8 +68,8 @@ class LifecycleIT {
     leader.sigterm();
     int code = leader.awaitExit(Duration.ofSeconds(10));
     long exited = System.nanoTime();
-    Lines.Line took = standby.awaitStderr("leading: acquired the local lock with fencing token 2\\b",
-        Duration.ofSeconds(10));
+    Lines.Line took = standby.awaitStderr(LEADING, Duration.ofSeconds(10));
+    assertThat(token(took)).as("the standby's token").isGreaterThan(first);
 
     assertThat(code).as(leader.transcript()).isZero();
     assertThat(Duration.ofNanos(exited - signalled)).as("from SIGTERM to exit").isLessThan(HANDOVER_BOUND);
@@ -85,7 +86,7 @@ class LifecycleIT {
   void sigintWhileLeadingExitsZeroAndReleasesTheLockAtOnce() throws Exception {
     Workspace ws = new Workspace(tmp);
     BugleProcess leader = run(ws.tickingConfig());
-    leader.awaitStderr(LEADING_1, STARTUP);
+    leader.awaitStderr(LEADING, STARTUP);
     assertThat(ws.tryLock()).as("the leader holds the lock").isEmpty();
 
     long signalled = System.nanoTime();
@@ -140,7 +141,7 @@ class LifecycleIT {
   void lostLeaseExitsFour() throws Exception {
     Workspace ws = new Workspace(tmp);
     BugleProcess leader = run(ws.tickingConfig());
-    leader.awaitStderr(LEADING_1, STARTUP);
+    long first = token(leader.awaitStderr(LEADING, STARTUP));
 
     // Removing the lock file puts ownership in doubt (another process could lock a new file): the lease's
     // watchdog must notice and the leader must stop.
@@ -150,7 +151,7 @@ class LifecycleIT {
 
     assertThat(code).as(leader.transcript()).isEqualTo(4);
     assertThat(Duration.ofNanos(System.nanoTime() - removed)).as("from removal to exit").isLessThan(HANDOVER_BOUND);
-    assertThat(leader.stderr()).anyMatch(l -> l.contains("lost: stopped firing (fencing token 1)"));
+    assertThat(leader.stderr()).anyMatch(l -> l.contains("lost: stopped firing (fencing token " + first + ")"));
     assertThat(leader.stderr()).noneMatch(l -> l.contains("stopped: lock released"));
     assertOnlyJobLinesOnStdout(leader);
   }
@@ -159,24 +160,32 @@ class LifecycleIT {
   void lostLeaseWithRecontendGoesBackToStandbyAndLeadsAgain() throws Exception {
     Workspace ws = new Workspace(tmp);
     BugleProcess leader = run(ws.tickingConfig("bugle.lock.on-lost=recontend"));
-    leader.awaitStderr(LEADING_1, STARTUP);
+    long first = token(leader.awaitStderr(LEADING, STARTUP));
 
     Files.delete(ws.lockFile());
-    Lines.Line lost = leader.awaitStderr("lost: stopped firing \\(fencing token 1\\)", Duration.ofSeconds(5));
-    Lines.Line again = leader.awaitStderr("leading: acquired the local lock with fencing token 2\\b",
+    Lines.Line lost = leader.awaitStderr("lost: stopped firing \\(fencing token " + first + "\\)", Duration.ofSeconds(5));
+    Lines.Line again = leader.awaitStderr("leading: acquired the local lock with fencing token (?!" + first + "\\b)\\d+",
         Duration.ofSeconds(5));
+    assertThat(token(again)).isGreaterThan(first);
     assertThat(again.readAt()).isGreaterThanOrEqualTo(lost.readAt());
     List<String> states = leader.stderr().stream().filter(l -> l.matches(".* Bugle - (standby|leading|lost|stopped): .*")).toList();
     assertThat(states).as(leader.transcript()).hasSize(5);
     assertThat(states.get(2)).contains("lost:");
     assertThat(states.get(3)).contains("standby:");
-    assertThat(states.get(4)).contains("fencing token 2");
+    assertThat(states.get(4)).contains("fencing token " + token(again));
     assertThat(leader.isAlive()).isTrue();
     leader.awaitStdout("\"schedule\":\"tick\"", Duration.ofSeconds(5));
 
     leader.sigterm();
     assertThat(leader.awaitExit(Duration.ofSeconds(10))).as(leader.transcript()).isZero();
     assertOnlyJobLinesOnStdout(leader);
+  }
+
+  /** The fencing token a "leading:" line names. */
+  static long token(Lines.Line leading) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("fencing token (\\d+)").matcher(leading.text());
+    assertThat(m.find()).as(leading.text()).isTrue();
+    return Long.parseLong(m.group(1));
   }
 
   /** Standard output holds nothing but the log enqueuer's JSON lines; the state changes went to standard error. */

@@ -28,6 +28,11 @@ public final class Components implements AutoCloseable {
     this.secretKeys = secretKeys;
   }
 
+  /** The parts of a reload: the running lock, with {@code enqueuers}. */
+  static Components of(LeaderLock lock, Map<String, Enqueuer> enqueuers, Set<String> secretKeys) {
+    return new Components(lock, new LinkedHashMap<>(enqueuers), Set.copyOf(secretKeys));
+  }
+
   public static Components assemble(BugleConfig config, Providers providers, InstantSource clock) {
     Problems problems = new Problems();
     Set<String> secrets = new TreeSet<>();

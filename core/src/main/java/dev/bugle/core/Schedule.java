@@ -2,6 +2,7 @@ package dev.bugle.core;
 
 import dev.bugle.core.internal.Durations;
 import dev.bugle.core.internal.Names;
+import dev.bugle.core.internal.Placeholders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,9 @@ import java.util.regex.Pattern;
  * that were missed ({@code misfire} within {@code misfireWindow}, at most {@code catchUpLimit} of them).
  * {@code jitter} delays every fire by the same offset in [0, jitter), derived from the name, so that many
  * schedules on the same cron do not all hit the backend in the same millisecond.
+ *
+ * <p>{@code placeholders} is derived, whatever is passed: whether a string value of {@code args} or {@code kwargs}
+ * holds a fire placeholder ({@link Placeholders}), computed once so that schedules without any pay nothing per fire.
  */
 public record Schedule(
     String name,
@@ -36,7 +40,8 @@ public record Schedule(
     MisfirePolicy misfire,
     Duration misfireWindow,
     int catchUpLimit,
-    Duration jitter) {
+    Duration jitter,
+    boolean placeholders) {
 
   /** Names are used in property keys and job ids: letters, digits, '-' and '_'. */
   public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
@@ -69,6 +74,15 @@ public record Schedule(
     args = Collections.unmodifiableList(new ArrayList<>(args == null ? List.of() : args));
     kwargs = Collections.unmodifiableMap(new LinkedHashMap<>(kwargs == null ? Map.of() : kwargs));
     options = Map.copyOf(options == null ? Map.of() : options);
+    placeholders = Placeholders.present(args) || Placeholders.present(kwargs);
+  }
+
+  /** The schedule; whether it holds placeholders is derived from {@code args} and {@code kwargs}. */
+  public Schedule(String name, Trigger trigger, ZoneId zone, String job, String queue, List<Object> args,
+      Map<String, Object> kwargs, Map<String, String> options, String enqueuer, MisfirePolicy misfire,
+      Duration misfireWindow, int catchUpLimit, Duration jitter) {
+    this(name, trigger, zone, job, queue, args, kwargs, options, enqueuer, misfire, misfireWindow, catchUpLimit,
+        jitter, false);
   }
 
   /** A schedule with the defaults: no queue, no args, fire-once within 1h, no jitter. */
@@ -94,8 +108,18 @@ public record Schedule(
         + " within " + Durations.format(misfireWindow);
   }
 
-  /** The job of the fire scheduled at {@code scheduledAt}; its id is derived from the namespace, name and instant. */
+  /**
+   * The job of the fire scheduled at {@code scheduledAt}; its id is derived from the namespace, name and instant,
+   * and the placeholders in {@code args} and {@code kwargs} are replaced with that fire's time and id.
+   */
+  @SuppressWarnings("unchecked")
   public JobRequest requestAt(String namespace, Instant scheduledAt) {
-    return JobRequest.of(namespace, name, scheduledAt, job, queue, args, kwargs, options);
+    if (!placeholders) {
+      return JobRequest.of(namespace, name, scheduledAt, job, queue, args, kwargs, options);
+    }
+    UUID id = JobRequest.idFor(namespace, name, scheduledAt);
+    return new JobRequest(id, namespace, name, scheduledAt, job, queue,
+        (List<Object>) Placeholders.apply(args, scheduledAt, id),
+        (Map<String, Object>) Placeholders.apply(kwargs, scheduledAt, id), options);
   }
 }

@@ -5,6 +5,7 @@ import dev.bugle.core.JobRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Writes jobs into one worker stack in that stack's own wire format. Bugle never runs a job; the stack's
@@ -27,6 +28,17 @@ public interface Enqueuer extends AutoCloseable {
     for (JobRequest job : jobs) {
       enqueue(job);
     }
+  }
+
+  /**
+   * Enqueues like {@link #enqueueAll} and reports which jobs of the batch were already there: the ids of the jobs a
+   * {@link #deduplicates()} backend absorbed as duplicates of a fire sent before (all the others went in now). An
+   * empty {@code Optional} means the backend cannot tell (the default, and any backend that does not deduplicate).
+   * Throws like {@link #enqueueAll}.
+   */
+  default Optional<Set<UUID>> enqueueAllReportingDuplicates(List<JobRequest> jobs) throws EnqueueException {
+    enqueueAll(jobs);
+    return Optional.empty();
   }
 
   /**

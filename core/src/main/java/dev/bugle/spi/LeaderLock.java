@@ -25,6 +25,14 @@ public interface LeaderLock extends AutoCloseable {
     return LockStatus.unreachable("this lock type cannot be inspected");
   }
 
+  /**
+   * The run-time controls (paused schedules) kept in this lock's store, readable and writable without holding
+   * the lock; empty when this lock type keeps none (then pause and resume are refused).
+   */
+  default java.util.Optional<Controls> controls() {
+    return java.util.Optional.empty();
+  }
+
   /** Releases any lease still held and every resource. */
   @Override
   void close();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.bugle.core.LeaseLostException;
 import dev.bugle.spi.LeaderLock;
 import dev.bugle.spi.Lease;
+import dev.bugle.spi.LockStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,6 +46,14 @@ public abstract class LeaderLockContract {
   /** How long a contender may take to get a lock that was just released with {@link Lease#close()}. */
   protected Duration handoverBound() {
     return Duration.ofSeconds(5);
+  }
+
+  /**
+   * Whether this lock's {@link LeaderLock#inspect()} can tell the holder, its fencing token and the checkpoints. A
+   * lock that cannot must keep the default, which says so ({@link dev.bugle.spi.LockStatus#unreachable}).
+   */
+  protected boolean canInspect() {
+    return false;
   }
 
   protected final LeaderLock newContender() {
@@ -161,6 +170,35 @@ public abstract class LeaderLockContract {
     lease.close();
     Thread.sleep(200);
     assertThat(calls.get()).isZero();
+  }
+
+  @Test
+  void inspectShowsTheHolderItsTokenAndTheCheckpointsWithoutTakingTheLock() throws Exception {
+    Instant t1 = Instant.parse("2026-03-01T10:00:00Z");
+    LeaderLock holder = newContender();
+    Lease lease = holder.acquire(Duration.ZERO).orElseThrow();
+    lease.checkpoints().commit(Map.of("digest", t1));
+    LeaderLock other = newContender();
+    LockStatus held = other.inspect();
+    if (!canInspect()) {
+      assertThat(held.reachable()).as("a lock that cannot be inspected says so").isFalse();
+      assertThat(held.problem()).isPresent();
+      lease.close();
+      return;
+    }
+    assertThat(held.reachable()).as(held.problem().orElse("")).isTrue();
+    assertThat(held.holder()).as("the holder, in words").hasValueSatisfying(h -> assertThat(h).isNotBlank());
+    assertThat(held.fencingToken()).hasValue(lease.fencingToken());
+    assertThat(held.since()).isPresent();
+    assertThat(held.checkpoints()).containsEntry("digest", t1);
+    assertThat(holder.inspect()).as("the holder's own lock object tells the same").isEqualTo(held);
+    assertThat(lease.isValid()).as("inspecting took nothing from the holder").isTrue();
+    assertThat(newContender().acquire(Duration.ZERO)).as("the lock is still held").isEmpty();
+
+    lease.close();
+    LockStatus released = newContender().inspect();
+    assertThat(released.holder()).as("nobody holds it after a release").isEmpty();
+    assertThat(released.checkpoints()).containsEntry("digest", t1);
   }
 
   /** Several contenders fight for the lock; a non-atomic counter shows whether two ever held it together. */

@@ -19,6 +19,11 @@ class LocalLockContractTest extends LeaderLockContract {
   }
 
   @Override
+  protected boolean canInspect() {
+    return true;
+  }
+
+  @Override
   protected void forceLoss(Lease lease) throws Exception {
     // Somebody removes the lock file: another process could now lock a new one, so ownership is in doubt.
     Files.delete(dir.resolve(TestSettings.NAMESPACE + ".lock"));

@@ -47,6 +47,12 @@ public final class DelayedJobEnqueuer implements Enqueuer {
    */
   @Override
   public void enqueueAll(List<JobRequest> jobs) throws EnqueueException {
+    enqueueAllReportingDuplicates(jobs);
+  }
+
+  /** With the guard, the fires it already held (their jobs were not inserted again); without it, unknown. */
+  @Override
+  public Optional<Set<UUID>> enqueueAllReportingDuplicates(List<JobRequest> jobs) throws EnqueueException {
     Instant now = clock.instant();
     List<JobRow> valid = new ArrayList<>(jobs.size());
     InvalidJob firstProblem = null;
@@ -63,13 +69,12 @@ public final class DelayedJobEnqueuer implements Enqueuer {
         }
       }
     }
-    if (!valid.isEmpty()) {
-      database.insert(valid);
-    }
+    Set<UUID> there = valid.isEmpty() ? Set.of() : database.insert(valid);
     if (firstProblem != null) {
       throw new EnqueueException(toConfigException(firstInvalid, firstProblem).getMessage(), firstProblem, false,
           invalid);
     }
+    return config.deduplicate() ? Optional.ofNullable(there) : Optional.empty();
   }
 
   @Override

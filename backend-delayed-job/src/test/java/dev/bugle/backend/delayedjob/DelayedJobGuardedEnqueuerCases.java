@@ -9,6 +9,7 @@ import dev.bugle.testkit.SettableClock;
 import dev.bugle.testkit.TestSettings;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,6 +112,18 @@ abstract class DelayedJobGuardedEnqueuerCases extends BackendEnqueuerContract {
     assertThat(timesEnqueued(job)).isOne();
     assertThat(timesEnqueued(other)).isOne();
     assertThat(claims(job)).isOne();
+  }
+
+  @Test
+  void reportsTheFiresTheGuardAlreadyHeld() throws Exception {
+    JobRequest a = newJob();
+    JobRequest b = newJob();
+    JobRequest c = newJob();
+    assertThat(enqueuer.enqueueAllReportingDuplicates(List.of(a))).contains(Set.of()); // one row: one statement
+    assertThat(enqueuer.enqueueAllReportingDuplicates(List.of(a))).contains(Set.of(a.id()));
+    assertThat(enqueuer.enqueueAllReportingDuplicates(List.of(b, a, c, b))).contains(Set.of(a.id(), b.id()));
+    assertThat(timesEnqueued(b)).isOne();
+    assertThat(timesEnqueued(c)).isOne();
   }
 
   long claims(JobRequest job) {

@@ -8,6 +8,7 @@ import dev.bugle.core.JobRequest;
 import dev.bugle.spi.Enqueuer;
 import dev.bugle.spi.JobJson;
 import dev.bugle.testkit.ExternalProcess;
+import dev.bugle.testkit.FirePlaceholders;
 import dev.bugle.testkit.TestSettings;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -81,12 +82,19 @@ abstract class DelayedJobWorkerCases {
     kwargs.put("when", "2024-01-01");
     kwargs.put("count", 3);
     kwargs.put("nested", Map.of("k", Arrays.asList("v", null)));
+    kwargs.put("at", "{{scheduled_at}}"); // the fire's time and id, replaced by Schedule.requestAt
+    kwargs.put("epoch", "{{scheduled_at_epoch}}");
+    kwargs.put("fire", "fire {{fire_id}}");
+    Map<String, Object> received = new LinkedHashMap<>(kwargs);
+    received.put("at", at.toString());
+    received.put("epoch", at.getEpochSecond());
+    received.put("fire", "fire " + JobRequest.idFor(TestSettings.NAMESPACE, "aj", at));
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("label", "no");
     fields.put("payload", trickyArgs());
     fields.put("extra", Map.of("~", "~"));
 
-    JobRequest activeJob = job("aj", at, "RecordJob", trickyArgs(), kwargs, Map.of());
+    JobRequest activeJob = FirePlaceholders.fire("aj", "RecordJob", null, trickyArgs(), kwargs, Map.of(), at);
     JobRequest struct = job("struct", at, "RecordStruct", List.of(), fields, Map.of("handler", "struct"));
     JobRequest object = job("object", at, "RecordObject", List.of(), fields, Map.of("handler", "object"));
     JobRequest method = job("method", at, "RecordMethod.call", trickyArgs(), Map.of(), Map.of());
@@ -106,7 +114,7 @@ abstract class DelayedJobWorkerCases {
         effects.put(n.get("kind").asText(), n);
       }
       assertThat(effects).containsOnlyKeys("active-job", "struct", "object", "method");
-      assertEffect(effects.get("active-job"), activeJob.id().toString(), trickyArgs(), kwargs);
+      assertEffect(effects.get("active-job"), activeJob.id().toString(), trickyArgs(), received);
       Map<String, Object> structFields = new LinkedHashMap<>(fields);
       assertEffect(effects.get("struct"), struct.id().toString(), List.of(), structFields);
       assertEffect(effects.get("object"), object.id().toString(), List.of(), fields);
@@ -136,8 +144,9 @@ abstract class DelayedJobWorkerCases {
     String kind = effect.get("kind").asText();
     assertThat(effect.get("job_id").isNull() ? null : effect.get("job_id").asText()).as(kind + " job id")
         .isEqualTo(jobId);
-    assertThat(effect.get("args")).as(kind + " args").isEqualTo(JobJson.mapper().valueToTree(args));
-    assertThat(effect.get("kwargs")).as(kind + " kwargs").isEqualTo(JobJson.mapper().valueToTree(kwargs));
+    // As JSON text reads back, like the worker's output: an epoch in seconds is an int node, not a long one.
+    assertThat(effect.get("args")).as(kind + " args").isEqualTo(FirePlaceholders.json(args));
+    assertThat(effect.get("kwargs")).as(kind + " kwargs").isEqualTo(FirePlaceholders.json(kwargs));
   }
 
   private void runWorkerOnce(Path out) throws InterruptedException {

@@ -11,9 +11,11 @@ import dev.bugle.core.JobRequest;
 import dev.bugle.spi.Enqueuer;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jobrunr.jobs.Job;
@@ -46,15 +48,26 @@ public final class JobRunrEnqueuer implements Enqueuer {
 
   @Override
   public void enqueueAll(List<JobRequest> jobs) throws EnqueueException {
+    enqueueAllReportingDuplicates(jobs);
+  }
+
+  /** The ids already stored (JobRunr refused them as duplicates), and those repeated inside the batch. */
+  @Override
+  public Optional<Set<UUID>> enqueueAllReportingDuplicates(List<JobRequest> jobs) throws EnqueueException {
+    Set<UUID> there = new HashSet<>();
     if (jobs.isEmpty()) {
-      return;
+      return Optional.of(there);
     }
     Map<UUID, JobRequest> unique = new LinkedHashMap<>();
-    jobs.forEach(j -> unique.putIfAbsent(j.id(), j)); // one batch must not hold an id twice
+    for (JobRequest j : jobs) { // one batch must not hold an id twice
+      if (unique.putIfAbsent(j.id(), j) != null) {
+        there.add(j.id());
+      }
+    }
     List<JobRequest> requests = new ArrayList<>(unique.size());
     List<Job> built = new ArrayList<>(unique.size());
     List<EnqueueException> refused = new ArrayList<>();
-    java.util.Set<UUID> refusedIds = new java.util.HashSet<>();
+    Set<UUID> refusedIds = new HashSet<>();
     for (JobRequest request : unique.values()) {
       try {
         built.add(build(request));
@@ -65,13 +78,14 @@ public final class JobRunrEnqueuer implements Enqueuer {
       }
     }
     if (!built.isEmpty()) {
-      saver.saveAll(storage.get(), built, () -> buildAll(requests));
+      there.addAll(saver.saveAll(storage.get(), built, () -> buildAll(requests)));
     }
     if (!refused.isEmpty()) { // the others are stored; these can never be
       EnqueueException first = refused.get(0);
       throw new EnqueueException(refused.size() + " of " + unique.size() + " jobs refused; the first: "
           + first.getMessage(), first, false, refusedIds);
     }
+    return Optional.of(there);
   }
 
   /** True: the job's UUID is the fire's id, and JobRunr's primary key stores it once. */

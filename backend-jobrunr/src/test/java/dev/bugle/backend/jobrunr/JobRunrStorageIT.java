@@ -55,6 +55,19 @@ class JobRunrStorageIT {
   }
 
   @Test
+  void reportsWhichJobsOfABatchWereAlreadyStored() throws Exception {
+    JobRequest a = job("dup-a", List.of(), Map.of());
+    JobRequest b = job("dup-b", List.of(), Map.of());
+    JobRequest c = job("dup-c", List.of(), Map.of());
+    try (Enqueuer e = enqueuer(prefix)) {
+      assertThat(e.enqueueAllReportingDuplicates(List.of(a, b))).contains(java.util.Set.of());
+      // PostgreSQL fails the whole batch on a's key: it is saved one by one, and a and b are reported.
+      assertThat(e.enqueueAllReportingDuplicates(List.of(a, c, b))).contains(java.util.Set.of(a.id(), b.id()));
+    }
+    assertThat(db.countJobs(prefix, c.id())).isEqualTo(1);
+  }
+
+  @Test
   void storesTheJobAsJobRunrWritesIt() throws Exception {
     JobRequest job = job("row", List.of("EUR", 7, Map.of("k", "v")),
         Map.of("arg-types", "String,long,com.acme.Report", "retries", "3", "labels", "bugle,weekly"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bugle.core.JobRequest;
 import dev.bugle.spi.Enqueuer;
+import dev.bugle.testkit.FirePlaceholders;
 import dev.bugle.testkit.TestSettings;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,14 +66,21 @@ class JobRunrWorkerInteropIT {
     JobRequest later = request("later", Instant.now().minusSeconds(3600), JOBS + "#ping",
         Arrays.asList("later", null), Map.of("arg-types", "String,JobContext", "delay", "3603s"));
 
+    // The fire's time and id, typed by arg-types: as text, a long, a UUID and an Instant.
+    JobRequest filled = FirePlaceholders.fire("placeholders-" + run, JOBS + "#sendWeekly", null, Arrays.asList(
+        "fire {{fire_id}} at {{scheduled_at_epoch}}", "{{scheduled_at_epoch}}", "{{fire_id}}", "{{scheduled_at}}",
+        report(), null), Map.of(), digest.options(), at);
+    String fireId = JobRequest.idFor(TestSettings.NAMESPACE, "placeholders-" + run, at).toString();
+
     enqueuer.enqueue(digest);
-    enqueuer.enqueueAll(List.of(digest, ping, later)); // digest again: the same fire, re-sent
+    enqueuer.enqueueAll(List.of(digest, ping, later, filled)); // digest again: the same fire, re-sent
     assertThat(db.jobColumn(prefix, later.id(), "state")).isEqualTo("SCHEDULED");
     assertThat(db.jobColumn(prefix, digest.id(), "state")).isEqualTo("ENQUEUED");
 
     worker = WorkerProcess.start(db, prefix);
     List<String> lines = worker.awaitLines(l -> linesOf(l, digest).size() == 1 && linesOf(l, ping).size() == 1
-        && linesOf(l, later).size() == 1, RUN_TIMEOUT, "run the enqueued and the scheduled jobs");
+        && linesOf(l, later).size() == 1 && linesOf(l, filled).size() == 1, RUN_TIMEOUT,
+        "run the enqueued and the scheduled jobs");
 
     assertThat(linesOf(lines, digest).get(0).split("\t")).containsExactly(
         digest.id().toString(), "sendWeekly",
@@ -84,6 +92,9 @@ class JobRunrWorkerInteropIT {
             + " recipient=Recipient{email=ops@example.com, name=Zoë}}");
     assertThat(linesOf(lines, ping).get(0).split("\t")).containsExactly(ping.id().toString(), "ping",
         "java.lang.String=hello");
+    assertThat(Arrays.asList(linesOf(lines, filled).get(0).split("\t")).subList(0, 6)).containsExactly(fireId,
+        "sendWeekly", "java.lang.String=fire " + fireId + " at 1767603600", "java.lang.Long=1767603600",
+        "java.util.UUID=" + fireId, "java.time.Instant=2026-01-05T09:00:00Z");
 
     // Re-sent after it ran (a new leader that missed the checkpoint): still one row, no second run.
     enqueuer.enqueue(digest);

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bugle.core.JobRequest;
 import dev.bugle.spi.Enqueuer;
 import dev.bugle.spi.JobJson;
+import dev.bugle.testkit.FirePlaceholders;
 import dev.bugle.testkit.TestSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +41,10 @@ class CeleryWorkerInteropIT {
       JobRequest expired = job(now.minus(Duration.ofMinutes(10)), Map.of("expires", "1m"), List.of("expired"),
           Map.of());
       JobRequest intact = job(now, Map.of(), richArgs(), richKwargs());
-      enqueuer.enqueueAll(List.of(expired, intact));
+      String marker = "placeholders-" + UUID.randomUUID();
+      JobRequest placeholders = FirePlaceholders.fire(marker, TASK, null, FirePlaceholders.args(marker),
+          FirePlaceholders.kwargs(), Map.of(), now.truncatedTo(ChronoUnit.SECONDS));
+      enqueuer.enqueueAll(List.of(expired, intact, placeholders));
 
       try (CeleryWorker worker = CeleryWorker.start(queue, work, out)) {
         Map<String, Object> ran = read(worker.await(out.resolve(intact.id() + ".json"), Duration.ofSeconds(90)));
@@ -47,6 +52,10 @@ class CeleryWorkerInteropIT {
         assertThat(ran.get("root_id")).isEqualTo(intact.id().toString());
         assertThat(ran.get("args")).isEqualTo(roundTrip(intact.args()));
         assertThat(ran.get("kwargs")).isEqualTo(roundTrip(intact.kwargs()));
+        Map<String, Object> filled = read(worker.await(out.resolve(placeholders.id() + ".json"),
+            Duration.ofSeconds(30)));
+        assertThat(filled.get("args")).isEqualTo(roundTrip(FirePlaceholders.expectedArgs(marker, placeholders)));
+        assertThat(filled.get("kwargs")).isEqualTo(roundTrip(FirePlaceholders.expectedKwargs(placeholders)));
         assertThat(String.valueOf(ran.get("expires"))).startsWith(now.plus(Duration.ofMinutes(10)).toString()
             .substring(0, 16));
 

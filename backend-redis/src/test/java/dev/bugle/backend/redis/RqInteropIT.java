@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bugle.core.JobRequest;
 import dev.bugle.spi.Enqueuer;
+import dev.bugle.testkit.FirePlaceholders;
 import dev.bugle.testkit.ExternalProcess;
 import dev.bugle.testkit.TestSettings;
 import java.nio.file.Path;
@@ -76,6 +77,19 @@ class RqInteropIT {
     try (Jedis jedis = RedisIt.jedis()) {
       assertThat(jedis.hget("rq:job:" + job.id(), "status")).isEqualTo("finished");
     }
+  }
+
+  @Test
+  void placeholdersArriveAsTheFiresTimeAndId() throws Exception {
+    String marker = InteropJobs.marker();
+    JobRequest job = FirePlaceholders.fire(marker, "rq_tasks.currency_rates", null, FirePlaceholders.args(marker),
+        FirePlaceholders.kwargs(), Map.of());
+    enqueue(job);
+    runBurstWorker();
+    List<JsonNode> runs = effects.runsOf(marker);
+    assertThat(runs).hasSize(1);
+    assertThat(runs.get(0).get("args")).isEqualTo(FirePlaceholders.json(FirePlaceholders.expectedArgs(marker, job)));
+    assertThat(runs.get(0).get("kwargs")).isEqualTo(FirePlaceholders.json(FirePlaceholders.expectedKwargs(job)));
   }
 
   @Test

@@ -3,7 +3,9 @@ package dev.bugle.backend.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bugle.core.JobRequest;
 import dev.bugle.spi.Enqueuer;
+import dev.bugle.testkit.FirePlaceholders;
 import dev.bugle.testkit.TestSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,6 +64,18 @@ class SidekiqInteropIT {
     Map<String, Object> kwargs = InteropJobs.kwargs();
     JsonNode run = worker.runsWithItsArgs(() -> enqueuer("active-job", "true"), "WeeklyDigestJob", kwargs);
     assertThat(run.get("kwargs")).isEqualTo(InteropJobs.tree(kwargs));
+  }
+
+  @Test
+  void placeholdersArriveAsTheFiresTimeAndId() throws Exception {
+    String marker = InteropJobs.marker();
+    JobRequest job = FirePlaceholders.fire(marker, "CurrencyRatesJob", null, FirePlaceholders.args(marker), Map.of(),
+        Map.of());
+    try (Enqueuer e = enqueuer()) {
+      e.enqueue(job);
+    }
+    JsonNode run = worker.effects().awaitRun(marker, WAIT, worker.process());
+    assertThat(run.get("args")).isEqualTo(FirePlaceholders.json(FirePlaceholders.expectedArgs(marker, job)));
   }
 
   @Test

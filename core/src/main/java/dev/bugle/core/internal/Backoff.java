@@ -4,7 +4,11 @@ import java.time.Duration;
 
 /** Exponential backoff between failed sends: {@code initial}, doubling, capped at {@code max}. */
 public record Backoff(Duration initial, Duration max) {
-  public static final Backoff DEFAULT = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(30));
+  /**
+   * 200 ms doubling to 1 s. Each enqueuer sends on its own lane and a retry re-sends the lane's whole batch, so a
+   * backend that stays down costs one attempt a second, and one that comes back is written to within a second.
+   */
+  public static final Backoff DEFAULT = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(1));
 
   public Backoff {
     if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {

@@ -152,7 +152,9 @@ public final class ScheduleReader {
       return null;
     }
     try {
-      return JobJson.mapper().readValue(value, type);
+      T parsed = JobJson.mapper().readValue(value, type);
+      Placeholders.check(key, parsed);
+      return parsed;
     } catch (JsonProcessingException e) {
       throw new ConfigException(key, "not valid JSON of the right shape (" + e.getOriginalMessage()
           + "); for example: " + key + "=" + example);

@@ -21,7 +21,7 @@ class FakeLease implements Lease, Checkpoints {
   }
 
   FakeLease() {
-    this(new TreeMap<>());
+    this(java.util.Collections.synchronizedMap(new TreeMap<>()));
   }
 
   @Override

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Records every batch it is given; can be told to fail the next N calls. */
-final class RecordingEnqueuer implements Enqueuer {
+class RecordingEnqueuer implements Enqueuer {
   final List<List<JobRequest>> batches = new ArrayList<>();
   int failNext;
   boolean retryable = true;

@@ -103,11 +103,38 @@ class SchedulerTest {
   }
 
   @Test
-  void aCheckpointWriteThatCannotBeConfirmedIsALossToo() {
+  void aCheckpointWriteThatCannotBeConfirmedIsRetriedAndCoalescedWhileTheLeaseIsValid() {
+    java.util.concurrent.atomic.AtomicInteger unreachable = new java.util.concurrent.atomic.AtomicInteger(2);
     lease = new FakeLease() {
       @Override
       public void commit(Map<String, Instant> fires) {
-        if (!fires.containsKey("rates") || fires.get("rates").isAfter(Instant.parse("2026-11-27T10:00:30Z"))) {
+        if (fires.containsKey("rates") && fires.get("rates").isAfter(Instant.parse("2026-11-27T10:00:30Z"))
+            && unreachable.getAndDecrement() > 0) {
+          throw new dev.bugle.core.LockException("consul unreachable");
+        }
+        super.commit(fires);
+      }
+    };
+    Scheduler s = scheduler(every("rates", Duration.ofMinutes(1), "main"));
+    at("2026-11-27T10:01:00Z");
+    assertThat(s.runDueOnce()).isEqualTo(1);
+    at("2026-11-27T10:02:00Z");
+    assertThat(s.runDueOnce()).isEqualTo(1); // the store is still down: fires keep going out
+    assertThat(s.isLost()).isFalse();
+    assertThat(lease.store).containsEntry("rates", Instant.parse("2026-11-27T10:00:30Z"));
+    at("2026-11-27T10:03:00Z");
+    assertThat(s.runDueOnce()).isEqualTo(1); // the store is back: one write carries the latest fire
+    assertThat(lease.store).containsEntry("rates", Instant.parse("2026-11-27T10:03:00Z"));
+    assertThat(main.jobs()).hasSize(3);
+  }
+
+  @Test
+  void aCheckpointWriteThatFailsOnceTheLeaseIsInvalidIsALoss() {
+    lease = new FakeLease() {
+      @Override
+      public void commit(Map<String, Instant> fires) {
+        if (fires.containsKey("rates") && fires.get("rates").isAfter(Instant.parse("2026-11-27T10:00:30Z"))) {
+          valid = false; // the store stayed unreachable until the lease ran out
           throw new dev.bugle.core.LockException("consul unreachable");
         }
         super.commit(fires);

@@ -13,6 +13,8 @@ import java.time.InstantSource;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,16 +60,20 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Inserts the rows in one transaction (one statement for a single unguarded row, or guarded on PostgreSQL). */
-  public synchronized void insert(List<JobRow> rows) throws EnqueueException {
+  /**
+   * Inserts the rows in one transaction (one statement for a single unguarded row, or guarded on PostgreSQL).
+   * Returns the fire ids the guard already held, or null without the guard or when the driver did not say.
+   */
+  public synchronized Set<UUID> insert(List<JobRow> rows) throws EnqueueException {
+    Set<UUID> there;
     try (Connection c = pool().getConnection()) {
       checkOnce(c);
       if (!table.needsTransaction(rows)) {
-        table.insert(c, rows);
+        there = table.insert(c, rows);
       } else {
         c.setAutoCommit(false);
         try {
-          table.insert(c, rows);
+          there = table.insert(c, rows);
           c.commit();
         } catch (SQLException | RuntimeException e) {
           rollbackQuietly(c);
@@ -81,6 +87,7 @@ public final class Database implements AutoCloseable {
       throw SqlErrors.toEnqueueException("delayed_job insert into " + config.table() + " at "
           + config.displayUrl() + " failed", e, config.password());
     }
+    return there;
   }
 
   private void checkOnce(Connection c) throws SQLException {
@@ -91,8 +98,8 @@ public final class Database implements AutoCloseable {
       table.checkJobTable(c);
     } catch (SQLException e) {
       if (dialect.missingTableOrColumn(Failures.sqlState(e))) {
-        throw new SchemaProblem(config.key("table"), "table " + config.table() + " at " + config.displayUrl() + " is not delayed_job's "
-            + "table (" + e.getMessage() + "); create it with delayed_job's migration (rails generate "
+        throw new SchemaProblem(config.key("table"), "table " + config.table() + " at " + config.displayUrl()
+            + " is not delayed_job's table (" + e.getMessage() + "); create it with delayed_job's migration (rails generate "
             + "delayed_job:active_record) or examples/delayed-job/" + dialect.exampleSql("delayed_jobs") + ", or set "
             + config.key("table"), e);
       }

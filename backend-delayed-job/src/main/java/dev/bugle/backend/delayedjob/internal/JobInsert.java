@@ -39,8 +39,11 @@ final class JobInsert {
     ps.setObject(i, row.now());
   }
 
-  /** One statement for one row, else one JDBC batch (the caller owns the transaction). */
-  static void execute(Connection c, String sql, List<JobRow> rows, Binder binder) throws SQLException {
+  /**
+   * One statement for one row, else one JDBC batch (the caller owns the transaction). Returns the update count
+   * of each row's statement ({@link java.sql.Statement#SUCCESS_NO_INFO} where the driver does not say).
+   */
+  static int[] execute(Connection c, String sql, List<JobRow> rows, Binder binder) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (JobRow row : rows) {
         binder.bind(ps, row);
@@ -48,11 +51,7 @@ final class JobInsert {
           ps.addBatch();
         }
       }
-      if (rows.size() > 1) {
-        ps.executeBatch();
-      } else {
-        ps.executeUpdate();
-      }
+      return rows.size() > 1 ? ps.executeBatch() : new int[] {ps.executeUpdate()};
     }
   }
 }

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * The SQL: one INSERT per job. With the guard, each job's fire id is first claimed in the guard table and the
@@ -28,13 +30,16 @@ public final class JobTable {
     return rows.size() > 1 || guardTable != null && dialect.guardedInsertNeedsTransaction();
   }
 
-  /** Inserts the rows (the caller owns the transaction). */
-  public void insert(Connection c, List<JobRow> rows) throws SQLException {
+  /**
+   * Inserts the rows (the caller owns the transaction). With the guard, returns the fire ids it already held (or
+   * null when the driver did not say); without, null.
+   */
+  public Set<UUID> insert(Connection c, List<JobRow> rows) throws SQLException {
     if (guardTable == null) {
       JobInsert.execute(c, JobInsert.sql(table), rows, (ps, row) -> JobInsert.bindJob(ps, 1, row));
-    } else {
-      dialect.insertGuarded(c, table, guardTable, rows);
+      return null;
     }
+    return dialect.insertGuarded(c, table, guardTable, rows);
   }
 
   /** Throws (a missing table or column, see {@link SqlDialect#missingTableOrColumn}) unless every column is there. */

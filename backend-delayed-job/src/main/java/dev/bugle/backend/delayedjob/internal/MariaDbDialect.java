@@ -5,8 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * MariaDB and MySQL through MariaDB Connector/J. There is no INSERT inside a CTE, so each guarded row is two
@@ -58,7 +61,9 @@ final class MariaDbDialect implements SqlDialect {
   }
 
   @Override
-  public void insertGuarded(Connection c, String table, String guardTable, List<JobRow> rows) throws SQLException {
+  public Set<UUID> insertGuarded(Connection c, String table, String guardTable, List<JobRow> rows)
+      throws SQLException {
+    Set<UUID> there = new HashSet<>();
     try (PreparedStatement claim = c.prepareStatement(
             "INSERT IGNORE INTO " + guardTable + " (fire_id, created_at) VALUES (?, ?)");
         PreparedStatement insert = c.prepareStatement(JobInsert.sql(table))) {
@@ -68,9 +73,12 @@ final class MariaDbDialect implements SqlDialect {
         if (claim.executeUpdate() == 1) {
           JobInsert.bindJob(insert, 1, row);
           insert.executeUpdate();
+        } else {
+          there.add(row.fireId());
         }
       }
     }
+    return there;
   }
 
   @Override

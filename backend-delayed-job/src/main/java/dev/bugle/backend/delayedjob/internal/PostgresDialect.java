@@ -5,8 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * PostgreSQL through PgJDBC: a guarded row is one statement whose CTE claims the fire's id
@@ -44,12 +47,23 @@ final class PostgresDialect implements SqlDialect {
   }
 
   @Override
-  public void insertGuarded(Connection c, String table, String guardTable, List<JobRow> rows) throws SQLException {
-    JobInsert.execute(c, guardedSql(table, guardTable), rows, (ps, row) -> {
+  public Set<UUID> insertGuarded(Connection c, String table, String guardTable, List<JobRow> rows)
+      throws SQLException {
+    int[] inserted = JobInsert.execute(c, guardedSql(table, guardTable), rows, (ps, row) -> {
       ps.setObject(1, row.fireId());
       ps.setObject(2, row.now());
       JobInsert.bindJob(ps, 3, row);
     });
+    Set<UUID> there = new HashSet<>();
+    for (int i = 0; i < inserted.length; i++) {
+      if (inserted[i] < 0) {
+        return null; // SUCCESS_NO_INFO, e.g. with reWriteBatchedInserts=true in the URL
+      }
+      if (inserted[i] == 0) { // the claim found the fire id, so the job row was not inserted
+        there.add(rows.get(i).fireId());
+      }
+    }
+    return there;
   }
 
   static String guardedSql(String table, String guardTable) {

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * What differs between the databases delayed_job runs on: the guarded insert, the guard table's check, the
@@ -44,9 +46,10 @@ public interface SqlDialect {
 
   /**
    * Inserts each row whose fire id is not yet in {@code guardTable}, claiming the id in the same transaction,
-   * so that a fire sent twice, even concurrently, is inserted once. The caller owns the transaction.
+   * so that a fire sent twice, even concurrently, is inserted once. The caller owns the transaction. Returns the
+   * fire ids that were already in the guard (their rows were not inserted), or null when the driver did not say.
    */
-  void insertGuarded(Connection c, String table, String guardTable, List<JobRow> rows) throws SQLException;
+  Set<UUID> insertGuarded(Connection c, String table, String guardTable, List<JobRow> rows) throws SQLException;
 
   /** Null when the guard table is usable, else what is wrong with it. */
   String guardProblem(Connection c, String guardTable) throws SQLException;

@@ -1,7 +1,10 @@
 package dev.bugle.backend.jobrunr.internal;
 
 import dev.bugle.core.EnqueueException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.jobrunr.jobs.Job;
 import org.jobrunr.storage.ConcurrentJobModificationException;
@@ -29,12 +32,14 @@ public final class DedupingSaver {
     this.failures = failures;
   }
 
-  /** Saves one new job; an already stored id is success. */
-  public void saveOne(StorageProvider storage, Job job) throws EnqueueException {
+  /** Saves one new job; an already stored id is success, and returns true. */
+  public boolean saveOne(StorageProvider storage, Job job) throws EnqueueException {
     try {
       storage.save(job);
+      return false;
     } catch (ConcurrentJobModificationException e) {
       LOG.debug("JobRunr job {} is already stored: this fire was enqueued before", job.getId());
+      return true;
     } catch (RuntimeException e) {
       throw failures.of("saving job " + job.getId(), e);
     }
@@ -42,22 +47,28 @@ public final class DedupingSaver {
 
   /**
    * Saves new jobs in one batch. {@code rebuild} makes fresh copies of the same jobs for the one-by-one fallback
-   * (JobRunr versions the {@code Job} objects it tried to save).
+   * (JobRunr versions the {@code Job} objects it tried to save). Returns the ids that were already stored.
    */
-  public void saveAll(StorageProvider storage, List<Job> jobs, Supplier<List<Job>> rebuild) throws EnqueueException {
+  public Set<UUID> saveAll(StorageProvider storage, List<Job> jobs, Supplier<List<Job>> rebuild)
+      throws EnqueueException {
+    Set<UUID> there = new HashSet<>();
     try {
       storage.save(jobs);
     } catch (ConcurrentJobModificationException e) {
       requireStored(storage, e.getConcurrentUpdatedJobs());
+      e.getConcurrentUpdatedJobs().forEach(j -> there.add(j.getId()));
     } catch (RuntimeException e) {
       if (!SqlFailures.isDuplicateKey(e)) {
         throw failures.of("saving " + jobs.size() + " jobs", e);
       }
       LOG.debug("a batch of {} JobRunr jobs holds already stored ids; saving them one by one", jobs.size());
       for (Job job : rebuild.get()) {
-        saveOne(storage, job);
+        if (saveOne(storage, job)) {
+          there.add(job.getId());
+        }
       }
     }
+    return there;
   }
 
   private void requireStored(StorageProvider storage, List<Job> skipped) throws EnqueueException {

@@ -78,7 +78,7 @@ class DedupingSaverTest {
     List<Job> jobs = jobs(3);
     stored.add(jobs.get(1).getId());
     batchFailure = new ConcurrentJobModificationException(List.of(jobs.get(1)));
-    saver.saveAll(storage(), jobs, () -> jobs);
+    assertThat(saver.saveAll(storage(), jobs, () -> jobs)).containsExactly(jobs.get(1).getId());
     assertThat(calls).containsExactly("save", "getJobById");
   }
 
@@ -100,10 +100,10 @@ class DedupingSaverTest {
     duplicate.setNextException(new SQLException("duplicate key", "23505"));
     batchFailure = new StorageException(duplicate);
     List<Job> copies = new ArrayList<>();
-    saver.saveAll(storage(), jobs, () -> {
+    assertThat(saver.saveAll(storage(), jobs, () -> {
       copies.addAll(jobs(3));
       return copies;
-    });
+    })).as("the ids already stored").containsExactly(jobs.get(0).getId());
     assertThat(calls).containsExactly("save", "save", "save", "save");
     assertThat(stored).containsExactlyInAnyOrderElementsOf(jobs.stream().map(Job::getId).toList());
   }

@@ -54,8 +54,14 @@ public final class RedisEnqueuer implements Enqueuer {
 
   @Override
   public void enqueueAll(List<JobRequest> jobs) throws EnqueueException {
+    enqueueAllReportingDuplicates(jobs);
+  }
+
+  /** The push script answers, per job, whether it pushed it or found its dedupe key already set. */
+  @Override
+  public Optional<Set<UUID>> enqueueAllReportingDuplicates(List<JobRequest> jobs) throws EnqueueException {
     if (jobs.isEmpty()) {
-      return;
+      return dedupe.enabled() ? Optional.of(Set.of()) : Optional.empty();
     }
     List<ConfigException> refused = new ArrayList<>();
     Set<UUID> refusedIds = new HashSet<>();
@@ -83,6 +89,10 @@ public final class RedisEnqueuer implements Enqueuer {
       throw new EnqueueException(refused.size() + " job(s) cannot be written: " + refused.get(0).getMessage(),
           refused.get(0), false, refusedIds);
     }
+    if (!dedupe.enabled()) {
+      return Optional.empty(); // nothing is ever absorbed: "already there" cannot be told
+    }
+    return Optional.of(sent.duplicates());
   }
 
   private void logPushed(List<RedisWrite> writes, List<Boolean> pushed) {

@@ -139,5 +139,15 @@ public final class ScriptPipeline {
 
   /** The writes that were built, in job order, and for each whether it was pushed (false: a duplicate). */
   public record Sent(List<RedisWrite> writes, List<Boolean> pushed) {
+    /** The ids of the jobs that were not pushed: their dedupe key was already set. */
+    public Set<UUID> duplicates() {
+      Set<UUID> there = new HashSet<>();
+      for (int i = 0; i < writes.size(); i++) {
+        if (!pushed.get(i)) {
+          there.add(writes.get(i).job().id());
+        }
+      }
+      return there;
+    }
   }
 }

@@ -4,7 +4,6 @@ import dev.bugle.core.LeaseLostException;
 import dev.bugle.spi.Checkpoints;
 import dev.bugle.spi.Lease;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -113,25 +112,37 @@ final class LocalLease implements Lease, Checkpoints {
     try {
       return state.read().checkpoints();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + state.path(), e);
+      throw failed(e);
     }
   }
 
+  /**
+   * A commit that cannot be written is a lost lease: the holder can no longer move the checkpoints, so it must
+   * stop firing (a fire sent now would be sent again by the next holder), and a standby, which keeps retrying,
+   * takes over once the files can be written again.
+   */
   @Override
   public synchronized void commit(Map<String, Instant> fires) {
     if (!isValid()) {
       throw new LeaseLostException("the local lease (token " + token + ") is no longer held");
     }
+    long onDisk;
     try {
-      long onDisk = state.token();
-      if (onDisk != token || !state.commit(token, fires)) {
-        onDisk = state.token();
-        lose("state file holds fencing token " + onDisk + ", ours is " + token);
-        throw new LeaseLostException("a newer holder (token " + onDisk + ") owns " + state.path());
+      onDisk = state.token();
+      if (onDisk == token && state.commit(token, fires)) {
+        return;
       }
+      onDisk = state.token();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + state.path(), e);
+      throw failed(e);
     }
+    lose("state file holds fencing token " + onDisk + ", ours is " + token);
+    throw new LeaseLostException("a newer holder (token " + onDisk + ") owns " + state.path());
+  }
+
+  private LeaseLostException failed(IOException e) {
+    lose(e.getMessage());
+    return new LeaseLostException(e.getMessage() + "; the local lease (token " + token + ") is lost", e);
   }
 
   @Override
@@ -143,6 +154,13 @@ final class LocalLease implements Lease, Checkpoints {
 
   private void release() {
     watchdog.shutdown();
+    try {
+      if (state.token() == token) {
+        state.released(token); // inspect() stops naming us; a deposed holder's record would count for nothing
+      }
+    } catch (IOException e) {
+      LOG.debug("cannot record the release in {}: {}", state.path(), e.getMessage());
+    }
     try {
       fileLock.release();
       channel.close();

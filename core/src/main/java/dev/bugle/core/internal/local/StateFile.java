@@ -40,7 +40,11 @@ final class StateFile {
         (name.endsWith(".json") ? name.substring(0, name.length() - 5) : name) + ".log"));
   }
 
-  record State(long fencingToken, Map<String, Instant> checkpoints) {
+  /** {@code holder} is null when the snapshot names none, or its holder released the lock (a journal record). */
+  record State(long fencingToken, Map<String, Instant> checkpoints, Holder holder) {
+    State(long fencingToken, Map<String, Instant> checkpoints) {
+      this(fencingToken, checkpoints, null);
+    }
   }
 
   Path path() {
@@ -52,25 +56,37 @@ final class StateFile {
     if (!Files.exists(path)) {
       return new State(0, new TreeMap<>());
     }
-    JsonNode root = JobJson.mapper().readTree(path.toFile());
+    JsonNode root = readSnapshot();
     Map<String, Instant> checkpoints = new TreeMap<>();
     CheckpointJson.merge(root, checkpoints);
     long token = root.path("fencing_token").asLong(0);
-    journal.replay(token, checkpoints);
-    return new State(token, checkpoints);
+    boolean released = journal.replay(token, checkpoints);
+    return new State(token, checkpoints, released ? null : Holder.of(root).orElse(null));
   }
 
   /** Replaces the snapshot with {@code state} and empties the journal (whose records {@code state} must hold). */
   synchronized void write(State state) throws IOException {
     ObjectNode root = JobJson.mapper().createObjectNode();
     root.put("fencing_token", state.fencingToken());
+    if (state.holder() != null) {
+      state.holder().put(root);
+    }
     CheckpointJson.put(root, state.checkpoints());
     Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
-    Files.write(tmp, JobJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
-    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-      ch.force(true);
+    try {
+      Files.write(tmp, JobJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        ch.force(true);
+      }
+    } catch (IOException e) {
+      deleteQuietly(tmp, e); // a full disk: give the space back
+      throw FileFailure.of("write", tmp, e);
     }
-    Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    try {
+      Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw FileFailure.of("replace", path, e);
+    }
     Directories.sync(path.getParent()); // make the rename itself durable
     // A crash here leaves journal records the snapshot already holds: replaying them again changes nothing.
     journal.clear();
@@ -86,7 +102,7 @@ final class StateFile {
     if (written != null && written.equals(now)) {
       return writtenToken;
     }
-    long onDisk = Files.exists(path) ? JobJson.mapper().readTree(path.toFile()).path("fencing_token").asLong(0) : 0;
+    long onDisk = Files.exists(path) ? readSnapshot().path("fencing_token").asLong(0) : 0;
     if (written != null && onDisk == writtenToken && now.equals(identity())) {
       written = now; // only touched (a backup, a copy back): still ours, so the next check is free again
     }
@@ -113,11 +129,36 @@ final class StateFile {
     return true;
   }
 
+  /** Records that holder {@code token} released the lock, so that nobody is named as its holder any more. */
+  synchronized void released(long token) throws IOException {
+    journal.release(token);
+  }
+
+  private static void deleteQuietly(Path file, IOException failure) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  private JsonNode readSnapshot() throws IOException {
+    try {
+      return JobJson.mapper().readTree(path.toFile());
+    } catch (IOException e) {
+      throw FileFailure.of("read", path, e);
+    }
+  }
+
   private List<Object> identity() throws IOException {
     if (!Files.exists(path)) {
       return List.of();
     }
-    BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
-    return Arrays.asList(a.fileKey(), a.lastModifiedTime(), a.size());
+    try {
+      BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
+      return Arrays.asList(a.fileKey(), a.lastModifiedTime(), a.size());
+    } catch (IOException e) {
+      throw FileFailure.of("read", path, e);
+    }
   }
 }

@@ -7,10 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +23,7 @@ class LocalLockTest {
   Path dir;
 
   private LocalLock lock() {
-    return new LocalLock(dir.resolve("ns.lock"), dir.resolve("ns.state.json"));
+    return new LocalLock(dir, "ns", InstantSource.system());
   }
 
   @Test
@@ -76,5 +79,37 @@ class LocalLockTest {
     assertThat(next.checkpoints().load()).containsOnly(Map.entry("a", at.plusSeconds(60)), Map.entry("b", at));
     assertThat(dir.resolve("ns.state.log")).as("folded into the successor's snapshot").doesNotExist();
     next.close();
+  }
+
+  @Test
+  void aHolderAfterTheStateDirectoryWasWipedGetsATokenAboveTheDeposedOne() throws Exception {
+    AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-06-01T12:00:00Z"));
+    InstantSource clock = now::get;
+    Lease old = new LocalLock(dir, "ns", clock).acquire(Duration.ZERO).orElseThrow();
+    old.checkpoints().commit(Map.of("s", Instant.parse("2026-06-01T11:00:00Z")));
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.toList()) {
+        Files.delete(f); // the whole state directory is wiped (lock file, snapshot, journal)
+      }
+    }
+    Files.delete(dir);
+    now.set(now.get().plusSeconds(1));
+    Lease next = new LocalLock(dir, "ns", clock).acquire(Duration.ofSeconds(5)).orElseThrow();
+    assertThat(next.fencingToken()).isGreaterThan(old.fencingToken());
+    assertThat(next.checkpoints().load()).isEmpty();
+    assertThat(old.isValid()).isFalse();
+    next.close();
+  }
+
+  @Test
+  void tokensStillGrowWhenTheWallClockStepsBack() throws Exception {
+    AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-06-01T12:00:00Z"));
+    LocalLock lock = new LocalLock(dir, "ns", now::get);
+    Lease first = lock.acquire(Duration.ZERO).orElseThrow();
+    first.close();
+    now.set(now.get().minusSeconds(3600));
+    Lease second = lock.acquire(Duration.ZERO).orElseThrow();
+    assertThat(second.fencingToken()).isGreaterThan(first.fencingToken());
+    second.close();
   }
 }
