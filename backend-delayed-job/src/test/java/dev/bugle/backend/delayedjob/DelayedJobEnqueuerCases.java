@@ -50,7 +50,8 @@ abstract class DelayedJobEnqueuerCases extends BackendEnqueuerContract {
   @Override
   protected Misconfigured newEnqueuerWithWrongCredentials() {
     String secret = "wrong-" + java.util.UUID.randomUUID();
-    return new Misconfigured(create(db.url, "bugle_nobody", "password", secret), "bugle.enqueuer.test.password", secret);
+    return new Misconfigured(create(db.url, "bugle_nobody", "password", secret), "bugle.enqueuer.test.password",
+        secret);
   }
 
   @Override

@@ -58,7 +58,8 @@ abstract class DelayedJobGuardedEnqueuerCases extends BackendEnqueuerContract {
   @Override
   protected Misconfigured newEnqueuerWithWrongCredentials() {
     String secret = "wrong-" + java.util.UUID.randomUUID();
-    return new Misconfigured(create(db.url, "bugle_nobody", "password", secret), "bugle.enqueuer.test.password", secret);
+    return new Misconfigured(create(db.url, "bugle_nobody", "password", secret), "bugle.enqueuer.test.password",
+        secret);
   }
 
   @Override

@@ -43,7 +43,8 @@ class CeleryEnqueuerContractIT extends BackendEnqueuerContract {
 
   @Override
   protected Enqueuer newEnqueuerAt(int port) {
-    return new CeleryEnqueuerProvider().create(TestSettings.enqueuer("uri", "amqp://guest:guest@127.0.0.1:" + port + "/%2F",
+    return new CeleryEnqueuerProvider().create(TestSettings.enqueuer("uri",
+        "amqp://guest:guest@127.0.0.1:" + port + "/%2F",
         "connect-timeout", "2s", "confirm-timeout", "2s", "recovery-interval", "200ms", "queue", QUEUE));
   }
 

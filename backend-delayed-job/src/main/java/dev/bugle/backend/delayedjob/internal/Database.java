@@ -99,8 +99,8 @@ public final class Database implements AutoCloseable {
     } catch (SQLException e) {
       if (dialect.missingTableOrColumn(Failures.sqlState(e))) {
         throw new SchemaProblem(config.key("table"), "table " + config.table() + " at " + config.displayUrl()
-            + " is not delayed_job's table (" + e.getMessage() + "); create it with delayed_job's migration (rails generate "
-            + "delayed_job:active_record) or examples/delayed-job/" + dialect.exampleSql("delayed_jobs") + ", or set "
+            + " is not delayed_job's table (" + e.getMessage() + "); create it with delayed_job's migration"
+            + " (rails generate delayed_job:active_record) or examples/delayed-job/" + dialect.exampleSql("delayed_jobs") + ", or set "
             + config.key("table"), e);
       }
       throw e;
@@ -108,7 +108,8 @@ public final class Database implements AutoCloseable {
     if (config.deduplicate()) {
       String problem = table.guardProblem(c);
       if (problem != null) {
-        throw new SchemaProblem(config.key("deduplicate"), config.key("deduplicate") + "=true but " + problem + " at " + config.displayUrl()
+        throw new SchemaProblem(config.key("deduplicate"), config.key("deduplicate") + "=true but " + problem
+            + " at " + config.displayUrl()
             + ": apply the opt-in migration examples/delayed-job/" + dialect.exampleSql("bugle-guard")
             + " (docs/backend-delayed-job.md), or set " + config.key("deduplicate") + "=false to enqueue at-least-once",
             null);

@@ -1,14 +1,12 @@
 package dev.bugle.backend.rabbitmq.internal;
 
-import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.AuthenticationFailureException;
-import com.rabbitmq.client.Method;
+import static dev.bugle.backend.rabbitmq.internal.AmqpReplies.kind;
+import static dev.bugle.backend.rabbitmq.internal.AmqpReplies.reason;
+
 import com.rabbitmq.client.ShutdownSignalException;
 import dev.bugle.core.ConfigException;
 import dev.bugle.core.EnqueueException;
-import dev.bugle.core.Secrets;
 import dev.bugle.support.FailureKind;
-import dev.bugle.support.Failures;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +14,7 @@ import java.util.UUID;
 
 /**
  * The {@link EnqueueException}s of one enqueuer, each saying what failed, where (the URI with its password
- * masked) and what to check. Retryable or not as {@link Failures#ofAmqpReplyCode} says for the broker's reply code
+ * masked) and what to check. Retryable or not as {@link AmqpReplies#kind} says for the broker's reply code
  * (403, 404, 406 and 530 are permanent), else as for any network failure: a broker outage, a message returned
  * unroutable or nacked costs a retry, not a job.
  */
@@ -26,20 +24,6 @@ final class AmqpFailures {
 
   AmqpFailures(ConnectionSettings settings) {
     this.settings = settings;
-  }
-
-  /** What kind of failure: a login refused, the broker's reply code, or what the network said. */
-  static FailureKind kind(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof AuthenticationFailureException) {
-        return FailureKind.CREDENTIALS;
-      }
-      int code = replyCode(t);
-      if (code > 0) {
-        return Failures.ofAmqpReplyCode(code);
-      }
-    }
-    return Failures.of(e);
   }
 
   EnqueueException connect(Exception e) {
@@ -59,8 +43,8 @@ final class AmqpFailures {
     };
     return new ConfigException(key, "RabbitMQ at " + settings.uri() + " " + what + ": " + reason(failure.getCause())
         + ". Correct the user, password and virtual host in " + settings.key("uri") + " (the password may come from "
-        + settings.key("password") + "); for example: " + settings.key("uri") + "=" + "amqp://shop:${RABBITMQ_PASSWORD}@rabbit.internal:5672/shop",
-        failure);
+        + settings.key("password") + "); for example: " + settings.key("uri")
+        + "=amqp://shop:${RABBITMQ_PASSWORD}@rabbit.internal:5672/shop", failure);
   }
 
   EnqueueException recovering(ShutdownSignalException why) {
@@ -126,41 +110,5 @@ final class AmqpFailures {
   private static String list(List<String> items) {
     String shown = String.join(", ", items.subList(0, Math.min(MAX_IDS, items.size())));
     return items.size() <= MAX_IDS ? "[" + shown + "]" : "[" + shown + " and " + (items.size() - MAX_IDS) + " more]";
-  }
-
-  /** The reply code of a {@code channel.close} or {@code connection.close}, or 0. */
-  private static int replyCode(Throwable t) {
-    if (t instanceof ShutdownSignalException s) {
-      Method method = s.getReason();
-      if (method instanceof AMQP.Channel.Close c) {
-        return c.getReplyCode();
-      }
-      if (method instanceof AMQP.Connection.Close c) {
-        return c.getReplyCode();
-      }
-    }
-    return 0;
-  }
-
-  /** The broker's words ("404 NOT_FOUND - no exchange 'x' in vhost '/'") or the exception's, masked. */
-  static String reason(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ShutdownSignalException s && replyCode(s) > 0) {
-        Method method = s.getReason();
-        String text = method instanceof AMQP.Channel.Close c ? c.getReplyText()
-            : ((AMQP.Connection.Close) method).getReplyText();
-        return Secrets.maskUrls(replyCode(s) + " " + text);
-      }
-    }
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String text = describe(e) + (root == e ? "" : " (" + describe(root) + ")");
-    return Secrets.maskUrls(text);
-  }
-
-  private static String describe(Throwable t) {
-    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + t.getMessage();
   }
 }
