@@ -108,6 +108,15 @@ public final class DelayedJobEnqueuer implements Enqueuer {
     return new ConfigException(key, e.getMessage() + "; for example: " + key + "=" + e.example(), e);
   }
 
+  /**
+   * Connects and checks the tables before the node contends for the lock: a missing database, table or guard, or
+   * refused credentials, stop start-up (exit 2) naming the key; an outage is only logged.
+   */
+  @Override
+  public void open() {
+    database.open();
+  }
+
   @Override
   public void close() {
     database.close();

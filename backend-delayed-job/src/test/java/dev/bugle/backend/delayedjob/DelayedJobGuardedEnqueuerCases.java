@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bugle.core.JobRequest;
 import dev.bugle.spi.Enqueuer;
-import dev.bugle.testkit.EnqueuerContract;
+import dev.bugle.testkit.BackendEnqueuerContract;
 import dev.bugle.testkit.SettableClock;
 import dev.bugle.testkit.TestSettings;
 import java.time.Duration;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /** The contract with the opt-in guard table: exactly once, against a real database (one subclass per database). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class DelayedJobGuardedEnqueuerCases extends EnqueuerContract {
+abstract class DelayedJobGuardedEnqueuerCases extends BackendEnqueuerContract {
   final TestDatabase db;
   final String table = TestDatabase.unique("dj_guarded");
   final String guard = table + "_fires";
@@ -53,6 +53,34 @@ abstract class DelayedJobGuardedEnqueuerCases extends EnqueuerContract {
   protected Enqueuer newEnqueuerForUnreachableBackend() {
     return new DelayedJobEnqueuerProvider().create(TestSettings.enqueuer(
         "jdbc-url", db.unreachableUrl(), "connection-timeout", "500ms", "deduplicate", "true"));
+  }
+
+  @Override
+  protected Misconfigured newEnqueuerWithWrongCredentials() {
+    String secret = "wrong-" + java.util.UUID.randomUUID();
+    return new Misconfigured(create(db.url, "bugle_nobody", "password", secret), "bugle.enqueuer.test.password",
+        secret);
+  }
+
+  @Override
+  protected int backendPort() {
+    return db.port();
+  }
+
+  @Override
+  protected Enqueuer newEnqueuerAt(int port) {
+    return create(db.urlAtPort(port), db.user);
+  }
+
+  private Enqueuer create(String url, String user, String... more) {
+    return new DelayedJobEnqueuerProvider().create(TestSettings.enqueuer(settings(with(List.of("jdbc-url", url,
+        "username", user, "connection-timeout", "2s", "query-timeout", "3s"), more))));
+  }
+
+  private static String[] with(List<String> settings, String... more) {
+    List<String> all = new java.util.ArrayList<>(settings);
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
   }
 
   @Override

@@ -2,7 +2,9 @@ package dev.bugle.backend.delayedjob;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.bugle.core.ConfigException;
 import dev.bugle.core.EnqueueException;
 import dev.bugle.core.JobRequest;
 import dev.bugle.spi.Enqueuer;
@@ -38,6 +40,60 @@ abstract class SchemaCheckCases {
   static JobRequest job() {
     return JobRequest.of("test", "schema-" + System.nanoTime(), Instant.now(), "HelloJob", null, List.of("x"),
         Map.of(), Map.of());
+  }
+
+  @Test
+  void aMissingDatabaseStopsStartUpNamingTheUrl() {
+    String url = db.url.replace("/test", "/bugle_no_such_db");
+    try (Enqueuer e = new DelayedJobEnqueuerProvider().create(TestSettings.enqueuer("jdbc-url", url,
+        "username", db.user, "table", table))) {
+      ConfigException x = catchThrowableOfType(ConfigException.class, e::open);
+      assertThat(x).as("open() against a missing database").isNotNull().hasMessageContaining("bugle_no_such_db");
+      assertThat(x.key()).isEqualTo("bugle.enqueuer.test.jdbc-url");
+    }
+  }
+
+  @Test
+  void aMissingJobTableStopsStartUpNamingTheTableSetting() {
+    try (Enqueuer e = enqueuer()) {
+      ConfigException x = catchThrowableOfType(ConfigException.class, e::open);
+      assertThat(x).as("open() without the job table").isNotNull()
+          .hasMessageContaining("examples/delayed-job/delayed_jobs" + db.sqlSuffix);
+      assertThat(x.key()).isEqualTo("bugle.enqueuer.test.table");
+    }
+  }
+
+  @Test
+  void aMissingGuardStopsStartUpNamingTheDeduplicateSetting() {
+    db.createJobTable(table);
+    try (Enqueuer e = enqueuer("deduplicate", "true")) {
+      ConfigException x = catchThrowableOfType(ConfigException.class, e::open);
+      assertThat(x).as("open() without the guard table").isNotNull()
+          .hasMessageContaining("examples/delayed-job/bugle-guard" + db.sqlSuffix);
+      assertThat(x.key()).isEqualTo("bugle.enqueuer.test.deduplicate");
+    }
+  }
+
+  @Test
+  void wrongCredentialsArePermanentAtEnqueueToo() {
+    String secret = "wrong-" + System.nanoTime();
+    db.createJobTable(table);
+    try (Enqueuer e = enqueuer("username", "bugle_nobody", "password", secret, "connection-timeout", "2s")) {
+      EnqueueException x = catchThrowableOfType(EnqueueException.class, () -> e.enqueue(job()));
+      assertThat(x).isNotNull().hasMessageNotContaining(secret);
+      assertThat(x.retryable()).as("retrying refused credentials: %s", x.getMessage()).isFalse();
+    }
+  }
+
+  @Test
+  void aCompleteSchemaOpensQuietly() {
+    db.createJobTable(table);
+    db.createGuardTable(guard);
+    try (Enqueuer e = enqueuer("deduplicate", "true")) {
+      e.open();
+      e.enqueue(job());
+      assertThat(db.count("SELECT count(*) FROM " + table)).isOne();
+    }
   }
 
   @Test

@@ -52,6 +52,16 @@ final class TestDatabase {
     this.guardWithoutIndex = guardWithoutIndex;
   }
 
+  /** The port the database listens on (127.0.0.1). */
+  int port() {
+    return Integer.parseInt(url.replaceFirst(".*:(\\d+)/.*", "$1"));
+  }
+
+  /** The same database at another port (a proxy's). */
+  String urlAtPort(int port) {
+    return url.replaceFirst(":\\d+/", ":" + port + "/");
+  }
+
   /** A JDBC URL of this database's kind where nothing listens. */
   String unreachableUrl() {
     return url.replaceFirst(":\\d+/", ":1/");

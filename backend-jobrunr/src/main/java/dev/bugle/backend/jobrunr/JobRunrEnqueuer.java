@@ -4,6 +4,7 @@ import dev.bugle.backend.jobrunr.internal.DedupingSaver;
 import dev.bugle.backend.jobrunr.internal.JobFactory;
 import dev.bugle.backend.jobrunr.internal.JobOptions;
 import dev.bugle.backend.jobrunr.internal.LazyStorage;
+import dev.bugle.backend.jobrunr.internal.SqlFailures;
 import dev.bugle.core.ConfigException;
 import dev.bugle.core.EnqueueException;
 import dev.bugle.core.JobRequest;
@@ -105,16 +106,20 @@ public final class JobRunrEnqueuer implements Enqueuer {
   }
 
   /**
-   * Opens the storage at start-up, so that missing tables under {@code skip-create} stop start-up with exit 2
-   * instead of failing the first fire, maybe days later. An outage is only logged: enqueues retry it.
+   * Opens the storage at start-up, so that missing tables under {@code skip-create}, refused credentials or a missing
+   * database stop start-up with exit 2 naming the key, instead of failing the first fire, maybe days later. An
+   * outage is only logged: enqueues retry it.
    */
   @Override
   public void open() {
     try {
       storage.get();
     } catch (EnqueueException e) {
-      if (!e.retryable()) {
+      if (SqlFailures.tablesMissing(e)) {
         throw new ConfigException("bugle.enqueuer." + settings.name() + ".database-options", e.getMessage(), e);
+      }
+      if (!e.retryable()) {
+        throw SqlFailures.atStartUp(settings, e);
       }
       LOG.warn("jobrunr enqueuer '{}': storage not reachable at start-up, enqueues will retry: {}", settings.name(),
           e.getMessage());

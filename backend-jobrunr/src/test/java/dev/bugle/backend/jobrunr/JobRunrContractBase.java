@@ -2,16 +2,16 @@ package dev.bugle.backend.jobrunr;
 
 import dev.bugle.core.JobRequest;
 import dev.bugle.spi.Enqueuer;
-import dev.bugle.testkit.EnqueuerContract;
+import dev.bugle.testkit.BackendEnqueuerContract;
 import dev.bugle.testkit.TestSettings;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
-/** {@link EnqueuerContract} against one real database, in tables of its own. */
+/** {@link BackendEnqueuerContract} against one real database, in tables of its own. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class JobRunrContractBase extends EnqueuerContract {
+abstract class JobRunrContractBase extends BackendEnqueuerContract {
   private final TestDatabase db;
   private final String prefix = TestDatabase.newPrefix();
 
@@ -40,6 +40,26 @@ abstract class JobRunrContractBase extends EnqueuerContract {
     String url = db.url().replaceFirst(":\\d+/", ":1/"); // nothing listens on port 1
     return new JobRunrEnqueuerProvider().create(TestSettings.enqueuer(
         "jdbc-url", url, "username", db.user(), "table-prefix", prefix, "connection-timeout", "500ms"));
+  }
+
+  @Override
+  protected Misconfigured newEnqueuerWithWrongCredentials() {
+    String secret = "wrong-" + java.util.UUID.randomUUID();
+    return new Misconfigured(new JobRunrEnqueuerProvider().create(TestSettings.enqueuer("jdbc-url", db.url(),
+        "username", "bugle_nobody", "password", secret, "table-prefix", prefix, "connection-timeout", "2s")),
+        "bugle.enqueuer.test.password", secret);
+  }
+
+  @Override
+  protected int backendPort() {
+    return Integer.parseInt(db.url().replaceFirst(".*:(\\d+)/.*", "$1"));
+  }
+
+  @Override
+  protected Enqueuer newEnqueuerAt(int port) {
+    return new JobRunrEnqueuerProvider().create(TestSettings.enqueuer("jdbc-url",
+        db.url().replaceFirst(":\\d+/", ":" + port + "/"), "username", db.user(), "table-prefix", prefix,
+        "connection-timeout", "2s"));
   }
 
   @Override

@@ -153,4 +153,31 @@ class JobRunrStorageIT {
           .satisfies(x -> assertThat(((EnqueueException) x).retryable()).isFalse());
     }
   }
+
+  @Test
+  void aWrongPasswordStopsStartUpUnderThePasswordKeyInOurWords() {
+    String secret = "wrong-" + UUID.randomUUID();
+    try (Enqueuer e = new JobRunrEnqueuerProvider().create(TestSettings.enqueuer("jdbc-url", db.url(),
+        "username", "bugle_nobody", "password", secret, "table-prefix", prefix, "connection-timeout", "2s"))) {
+      dev.bugle.core.ConfigException x = org.assertj.core.api.Assertions.catchThrowableOfType(
+          dev.bugle.core.ConfigException.class, e::open);
+      assertThat(x).as("open() with a wrong password").isNotNull()
+          .hasMessageContaining("bugle_nobody").hasMessageContaining("127.0.0.1:5432/test")
+          .hasMessageNotContaining(secret).hasMessageNotContaining("bug report");
+      assertThat(x.key()).isEqualTo("bugle.enqueuer.test.password");
+    }
+  }
+
+  @Test
+  void aMissingDatabaseStopsStartUpUnderTheUrlKey() {
+    String url = "jdbc:postgresql://127.0.0.1:5432/bugle_no_such_db?password=url-s3cret";
+    try (Enqueuer e = new JobRunrEnqueuerProvider().create(TestSettings.enqueuer("jdbc-url", url,
+        "username", db.user(), "connection-timeout", "2s"))) {
+      dev.bugle.core.ConfigException x = org.assertj.core.api.Assertions.catchThrowableOfType(
+          dev.bugle.core.ConfigException.class, e::open);
+      assertThat(x).as("open() against a missing database").isNotNull().hasMessageContaining("bugle_no_such_db")
+          .hasMessageNotContaining("s3cret").hasMessageNotContaining("bug report");
+      assertThat(x.key()).isEqualTo("bugle.enqueuer.test.jdbc-url");
+    }
+  }
 }

@@ -3,6 +3,7 @@ package dev.bugle.backend.rabbitmq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.bugle.core.ConfigException;
 import dev.bugle.core.EnqueueException;
 import dev.bugle.core.JobRequest;
 import dev.bugle.spi.Enqueuer;
@@ -102,7 +103,7 @@ class RabbitFailuresIT {
   }
 
   @Test
-  void aMissingExchangeIsAClearErrorAndPublishingResumesOnceItExists() throws Exception {
+  void aMissingExchangeIsPermanentAndPublishingResumesOnceItExists() throws Exception {
     String exchange = RabbitBroker.uniqueName("missing-x");
     String q = queue("missing-x-q");
     try (Enqueuer enqueuer = json("uri", RabbitBroker.URI, "exchange", exchange, "routing-key", "k")) {
@@ -110,7 +111,7 @@ class RabbitFailuresIT {
       EnqueueException e = catchThrowableOfType(EnqueueException.class, () -> enqueuer.enqueue(job));
       assertThat(e).isNotNull().hasMessageContaining("404 NOT_FOUND")
           .hasMessageContaining("no exchange '" + exchange + "'");
-      assertThat(e.retryable()).isTrue();
+      assertThat(e.retryable()).as("404 NOT_FOUND is a configuration mistake").isFalse();
 
       exchanges.add(exchange);
       broker.channel().exchangeDeclare(exchange, "direct", true);
@@ -128,9 +129,11 @@ class RabbitFailuresIT {
         "x-overflow", "reject-publish"));
     try (Enqueuer enqueuer = json("uri", RabbitBroker.URI, "routing-key", full)) {
       JobRequest job = job();
-      EnqueueException e = catchThrowableOfType(EnqueueException.class, () -> enqueuer.enqueue(job));
+      JobRequest other = job();
+      EnqueueException e = catchThrowableOfType(EnqueueException.class, () -> enqueuer.enqueueAll(List.of(job, other)));
       assertThat(e).isNotNull().hasMessageContaining("nack").hasMessageContaining(job.id().toString());
       assertThat(e.retryable()).isTrue();
+      assertThat(e.failedJobs()).containsExactlyInAnyOrder(job.id(), other.id());
     }
   }
 
@@ -164,10 +167,67 @@ class RabbitFailuresIT {
       EnqueueException e = catchThrowableOfType(EnqueueException.class, () -> enqueuer.enqueue(job));
       assertThat(e).isNotNull().hasMessageContaining("declaring queue '" + q + "'")
           .hasMessageContaining("406 PRECONDITION_FAILED").hasMessageContaining("bugle.enqueuer.test.");
+      assertThat(e.retryable()).as("a conflicting declaration stays conflicting").isFalse();
     }
     try (Enqueuer enqueuer = celery("uri", RabbitBroker.URI, "queue", q, "declare", "false", "priority", "5")) {
       enqueuer.enqueue(job);
       assertThat(broker.count(q, job.id().toString(), RabbitBroker::celeryTaskId)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void oneJobThatCannotBeAMessageDoesNotHoldBackTheRestOfTheBatch() throws Exception {
+    String q = queue("partial");
+    JobRequest first = job();
+    JobRequest bad = JobRequest.of(TestSettings.NAMESPACE, "bad-" + UUID.randomUUID(), Instant.now(), "tasks.noop",
+        null, List.of(1), Map.of(), Map.of("priority", "999"));
+    JobRequest last = job();
+    try (Enqueuer enqueuer = celery("uri", RabbitBroker.URI, "queue", q)) {
+      EnqueueException e = catchThrowableOfType(EnqueueException.class,
+          () -> enqueuer.enqueueAll(List.of(first, bad, last)));
+      assertThat(e).isNotNull().hasMessageContaining(bad.id().toString()).hasMessageContaining("option.priority");
+      assertThat(e.retryable()).isFalse();
+      assertThat(e.failedJobs()).containsExactly(bad.id());
+      assertThat(count(q, first)).isEqualTo(1);
+      assertThat(count(q, last)).isEqualTo(1);
+      assertThat(count(q, bad)).isZero();
+    }
+  }
+
+  @Test
+  void wrongPasswordStopsStartUpAndIsNotRetried() {
+    String secret = "not-the-password-" + UUID.randomUUID();
+    try (Enqueuer enqueuer = celery("uri", "amqp://guest:" + secret + "@127.0.0.1:5672/%2F")) {
+      ConfigException e = catchThrowableOfType(ConfigException.class, enqueuer::open);
+      assertThat(e).isNotNull().hasMessageContaining("ACCESS_REFUSED").hasMessageContaining("guest:****@")
+          .hasMessageNotContaining(secret);
+      assertThat(e.key()).isEqualTo("bugle.enqueuer.test.uri");
+      EnqueueException send = catchThrowableOfType(EnqueueException.class, () -> enqueuer.enqueue(job()));
+      assertThat(send).isNotNull().hasMessageNotContaining(secret);
+      assertThat(send.retryable()).as("retrying a refused login: %s", send.getMessage()).isFalse();
+    }
+    try (Enqueuer enqueuer = celery("uri", RabbitBroker.URI, "password", secret)) {
+      assertThat(catchThrowableOfType(ConfigException.class, enqueuer::open)).isNotNull()
+          .hasMessageContaining("bugle.enqueuer.test.password").hasMessageNotContaining(secret);
+    }
+  }
+
+  @Test
+  void aMissingVirtualHostStopsStartUpNamingTheUri() {
+    String vhost = RabbitBroker.uniqueName("vhost");
+    try (Enqueuer enqueuer = json("uri", "amqp://guest:guest@127.0.0.1:5672/" + vhost, "routing-key", "k")) {
+      ConfigException e = catchThrowableOfType(ConfigException.class, enqueuer::open);
+      assertThat(e).isNotNull().hasMessageContaining(vhost);
+      assertThat(e.key()).isEqualTo("bugle.enqueuer.test.uri");
+    }
+  }
+
+  @Test
+  void aBrokerThatIsDownAtStartUpIsOnlyLogged() throws Exception {
+    try (Enqueuer enqueuer = json("uri", "amqp://guest:guest@127.0.0.1:" + RabbitBroker.closedPort(),
+        "routing-key", "k", "connect-timeout", "1s")) {
+      enqueuer.open();
+      assertThat(catchThrowableOfType(EnqueueException.class, () -> enqueuer.enqueue(job())).retryable()).isTrue();
     }
   }
 

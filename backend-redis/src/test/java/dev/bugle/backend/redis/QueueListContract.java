@@ -3,7 +3,7 @@ package dev.bugle.backend.redis;
 import dev.bugle.core.JobRequest;
 import dev.bugle.spi.Enqueuer;
 import dev.bugle.spi.EnqueuerProvider;
-import dev.bugle.testkit.EnqueuerContract;
+import dev.bugle.testkit.BackendEnqueuerContract;
 import dev.bugle.testkit.TestSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
@@ -14,7 +14,7 @@ import redis.clients.jedis.Jedis;
  * {@code NAMESPACE:queue:QUEUE} (Sidekiq, Resque), under a key namespace of this run's own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class QueueListContract extends EnqueuerContract {
+abstract class QueueListContract extends BackendEnqueuerContract {
   private static final String QUEUE = "contract";
   private final EnqueuerProvider provider;
   private final String namespace;
@@ -24,10 +24,14 @@ abstract class QueueListContract extends EnqueuerContract {
     this.namespace = RedisIt.unique(provider.type());
   }
 
+  private Enqueuer create(String url, String... more) {
+    return provider.create(TestSettings.enqueuer(RedisIt.with(more, "redis-url", url, "namespace", namespace,
+        "queue", QUEUE, "dedupe-ttl", "10m")));
+  }
+
   @Override
   protected Enqueuer newEnqueuer() {
-    return provider.create(TestSettings.enqueuer("redis-url", RedisIt.URL, "namespace", namespace, "queue", QUEUE,
-        "dedupe-ttl", "10m"));
+    return create(RedisIt.URL);
   }
 
   @Override
@@ -38,6 +42,22 @@ abstract class QueueListContract extends EnqueuerContract {
   @Override
   protected JobRequest newJob() {
     return RedisIt.withoutKwargs(super.newJob()); // these jobs have no kwargs; the formats refuse them
+  }
+
+  @Override
+  protected Misconfigured newEnqueuerWithWrongCredentials() {
+    String secret = RedisIt.unique("wrong");
+    return new Misconfigured(create(RedisIt.wrongUserUrl(secret)), "bugle.enqueuer.test.redis-url", secret);
+  }
+
+  @Override
+  protected int backendPort() {
+    return RedisIt.PORT;
+  }
+
+  @Override
+  protected Enqueuer newEnqueuerAt(int port) {
+    return create("redis://127.0.0.1:" + port + "/0", "connect-timeout", "1s", "timeout", "2s");
   }
 
   @Override

@@ -18,6 +18,7 @@ import redis.clients.jedis.Jedis;
 final class RedisIt {
   static final String URL = "redis://127.0.0.1:6379/0";
   static final String UNREACHABLE_URL = "redis://127.0.0.1:1/0";
+  static final int PORT = 6379;
 
   private RedisIt() {
   }
@@ -30,6 +31,18 @@ final class RedisIt {
       fail("Redis is not listening on 127.0.0.1:6379; start it with: scripts/services redis (" + e + ")");
     }
     return new Jedis("127.0.0.1", 6379);
+  }
+
+  /** The test Redis as a user that does not exist, with {@code password}: Redis answers WRONGPASS. */
+  static String wrongUserUrl(String password) {
+    return "redis://bugle-nobody:" + password + "@127.0.0.1:6379/0";
+  }
+
+  /** Settings from alternating keys and values, then {@code more} (whose keys win). */
+  static String[] with(String[] more, String... keysAndValues) {
+    String[] all = java.util.Arrays.copyOf(keysAndValues, keysAndValues.length + more.length);
+    System.arraycopy(more, 0, all, keysAndValues.length, more.length);
+    return all;
   }
 
   /** A name no other test run uses: {@code prefix-<random>}. */

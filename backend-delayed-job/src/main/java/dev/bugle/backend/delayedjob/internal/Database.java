@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.bugle.backend.delayedjob.DelayedJobConfig;
 import dev.bugle.core.EnqueueException;
+import dev.bugle.support.Failures;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -42,6 +43,24 @@ public final class Database implements AutoCloseable {
   }
 
   /**
+   * Connects and runs the first-use checks now, for {@code Enqueuer.open()}: a missing database, table or guard, or
+   * credentials the database refuses, is a {@link ConfigException} naming the key; an outage is only logged.
+   */
+  public synchronized void open() {
+    try (Connection c = pool().getConnection()) {
+      checkOnce(c);
+    } catch (SchemaProblem e) {
+      throw e.atStartUp();
+    } catch (SQLException e) {
+      if (!Failures.of(e).retryable()) {
+        throw SqlErrors.atStartUp(config, e);
+      }
+      LOG.warn("{}: the database at {} is not reachable at start-up; enqueues will retry: {}", config.key("jdbc-url"),
+          config.displayUrl(), SqlErrors.describe(e, config.password()));
+    }
+  }
+
+  /**
    * Inserts the rows in one transaction (one statement for a single unguarded row, or guarded on PostgreSQL).
    * Returns the fire ids the guard already held, or null without the guard or when the driver did not say.
    */
@@ -62,9 +81,11 @@ public final class Database implements AutoCloseable {
         }
       }
       pruneIfDue(c);
+    } catch (SchemaProblem e) {
+      throw e.atEnqueue();
     } catch (SQLException e) {
       throw SqlErrors.toEnqueueException("delayed_job insert into " + config.table() + " at "
-          + config.displayUrl() + " failed", e);
+          + config.displayUrl() + " failed", e, config.password());
     }
     return there;
   }
@@ -76,21 +97,22 @@ public final class Database implements AutoCloseable {
     try {
       table.checkJobTable(c);
     } catch (SQLException e) {
-      if (dialect.missingTableOrColumn(SqlErrors.sqlState(e))) {
-        throw new EnqueueException("table " + config.table() + " at " + config.displayUrl() + " is not delayed_job's "
-            + "table (" + e.getMessage() + "); create it with delayed_job's migration (rails generate "
-            + "delayed_job:active_record) or examples/delayed-job/" + dialect.exampleSql("delayed_jobs") + ", or set "
-            + config.key("table"), e, false);
+      if (dialect.missingTableOrColumn(Failures.sqlState(e))) {
+        throw new SchemaProblem(config.key("table"), "table " + config.table() + " at " + config.displayUrl()
+            + " is not delayed_job's table (" + e.getMessage() + "); create it with delayed_job's migration"
+            + " (rails generate delayed_job:active_record) or examples/delayed-job/" + dialect.exampleSql("delayed_jobs") + ", or set "
+            + config.key("table"), e);
       }
       throw e;
     }
     if (config.deduplicate()) {
       String problem = table.guardProblem(c);
       if (problem != null) {
-        throw new EnqueueException(config.key("deduplicate") + "=true but " + problem + " at " + config.displayUrl()
+        throw new SchemaProblem(config.key("deduplicate"), config.key("deduplicate") + "=true but " + problem
+            + " at " + config.displayUrl()
             + ": apply the opt-in migration examples/delayed-job/" + dialect.exampleSql("bugle-guard")
             + " (docs/backend-delayed-job.md), or set " + config.key("deduplicate") + "=false to enqueue at-least-once",
-            null, false);
+            null);
       }
     }
     checked = true;

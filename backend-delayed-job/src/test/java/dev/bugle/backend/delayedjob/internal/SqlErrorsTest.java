@@ -25,11 +25,21 @@ class SqlErrorsTest {
   }
 
   @Test
+  void badCredentialsArePermanentEvenThroughThePoolsTransientTimeout() {
+    SQLException driver = new SQLException("Access denied for user 'app'@'10.0.0.1' (using password: YES)", "28000");
+    assertThat(SqlErrors.isRetryable(new SQLTransientConnectionException("pool - Connection is not available",
+        "28000", driver))).isFalse();
+    assertThat(SqlErrors.isRetryable(new java.sql.SQLNonTransientConnectionException("denied", "28000"))).isFalse();
+    assertThat(SqlErrors.toEnqueueException("insert", new SQLException("pw s3cret! refused", "28P01"), "s3cret!")
+        .getMessage()).doesNotContain("s3cret!");
+  }
+
+  @Test
   void aBatchIsJudgedByTheErrorItWraps() {
     BatchUpdateException batch = new BatchUpdateException("batch entry 0 failed", null, 0, new int[0], null);
     batch.setNextException(new SQLException("no column", "42703"));
     assertThat(SqlErrors.isRetryable(batch)).isFalse();
-    assertThat(SqlErrors.toEnqueueException("insert", batch).getMessage())
+    assertThat(SqlErrors.toEnqueueException("insert", batch, null).getMessage())
         .contains("batch entry 0 failed", "no column", "42703");
   }
 }

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class AmqpPublisher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AmqpPublisher.class);
   private final ConnectionSettings settings;
-  private final Failures failures;
+  private final AmqpFailures failures;
   private final Set<Declaration> declared = new HashSet<>();
   private Connection connection;
   private Channel channel;
@@ -34,7 +34,26 @@ public final class AmqpPublisher implements AutoCloseable {
   /** Does not connect. */
   public AmqpPublisher(ConnectionSettings settings) {
     this.settings = settings;
-    this.failures = new Failures(settings);
+    this.failures = new AmqpFailures(settings);
+  }
+
+  /**
+   * Connects now, for {@code Enqueuer.open()}: a login or virtual host the broker refuses is a
+   * {@link dev.bugle.core.ConfigException} naming the key; an outage is only logged, and the first publish
+   * connects again.
+   */
+  public synchronized void open() {
+    if (closed) {
+      return;
+    }
+    try {
+      openChannel();
+    } catch (EnqueueException e) {
+      if (!e.retryable()) {
+        throw failures.atStartUp(e);
+      }
+      LOG.warn("RabbitMQ is not reachable at start-up; enqueues will retry: {}", e.getMessage());
+    }
   }
 
   /** Publishes every message, then returns once the broker has confirmed them all. */

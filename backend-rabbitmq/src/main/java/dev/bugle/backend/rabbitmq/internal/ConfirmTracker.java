@@ -20,6 +20,7 @@ final class ConfirmTracker implements ConfirmListener, ReturnListener, ShutdownL
   private final NavigableMap<Long, String> pending = new TreeMap<>();
   private final List<String> nacked = new ArrayList<>();
   private final List<String> returned = new ArrayList<>();
+  private final List<String> returnedIds = new ArrayList<>();
   private ShutdownSignalException shutdown;
   private int sent;
 
@@ -32,6 +33,7 @@ final class ConfirmTracker implements ConfirmListener, ReturnListener, ShutdownL
     pending.clear();
     nacked.clear();
     returned.clear();
+    returnedIds.clear();
     sent = 0;
   }
 
@@ -64,6 +66,7 @@ final class ConfirmTracker implements ConfirmListener, ReturnListener, ShutdownL
   public synchronized void handleReturn(int replyCode, String replyText, String exchange, String routingKey,
       AMQP.BasicProperties properties, byte[] body) {
     String id = properties.getMessageId() != null ? properties.getMessageId() : properties.getCorrelationId();
+    returnedIds.add(id);
     returned.add("job " + id + " to " + OutgoingMessage.destination(exchange, routingKey) + " (" + replyCode + " "
         + replyText + ")");
   }
@@ -83,17 +86,19 @@ final class ConfirmTracker implements ConfirmListener, ReturnListener, ShutdownL
       wait(ms);
     }
     return new Result(sent, List.copyOf(pending.values()), List.copyOf(nacked), List.copyOf(returned),
-        pending.isEmpty() ? null : shutdown);
+        List.copyOf(returnedIds), pending.isEmpty() ? null : shutdown);
   }
 
   /**
    * What became of a batch.
    *
    * @param unconfirmed ids of jobs with no confirm yet (timed out, or lost with the channel)
-   * @param shutdown why the channel closed while confirms were outstanding, or null
+   * @param returned what became of each returned message, for messages
+ * @param returnedIds the ids of the returned (unroutable) jobs
+ * @param shutdown why the channel closed while confirms were outstanding, or null
    */
   record Result(int sent, List<String> unconfirmed, List<String> nacked, List<String> returned,
-      ShutdownSignalException shutdown) {
+      List<String> returnedIds, ShutdownSignalException shutdown) {
 
     boolean ok() {
       return unconfirmed.isEmpty() && nacked.isEmpty() && returned.isEmpty();

@@ -5,6 +5,7 @@ import dev.bugle.spi.Settings;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -12,9 +13,10 @@ import javax.net.ssl.SSLContext;
  * {@code connect-timeout}, {@code confirm-timeout}, {@code heartbeat} and {@code recovery-interval}.
  *
  * @param prefix the enqueuer's property prefix, for messages ({@code bugle.enqueuer.main.})
+ * @param passwordSetting true when the password comes from the {@code password} setting, not the URI
  */
 public record ConnectionSettings(String prefix, AmqpUri uri, String connectionName, Duration connectTimeout,
-    Duration confirmTimeout, Duration heartbeat, Duration recoveryInterval) {
+    Duration confirmTimeout, Duration heartbeat, Duration recoveryInterval, boolean passwordSetting) {
   public static final String DEFAULT_URI = "amqp://guest:guest@127.0.0.1:5672/%2F";
 
   public ConnectionSettings {
@@ -32,7 +34,8 @@ public record ConnectionSettings(String prefix, AmqpUri uri, String connectionNa
   /** Reads and validates every connection setting of one enqueuer; does not connect. */
   public static ConnectionSettings read(Settings s) {
     AmqpUri uri = AmqpUri.parse(s.key("uri"), s.string("uri", DEFAULT_URI, AmqpUri.EXAMPLE));
-    uri = s.secret("password").map(uri::withPassword).orElse(uri);
+    Optional<String> password = s.secret("password");
+    uri = password.map(uri::withPassword).orElse(uri);
     String name = s.string("connection-name", "bugle-" + s.namespace(), "bugle-shop");
     Duration connect = positive(s, "connect-timeout", Duration.ofSeconds(10), "10s");
     Duration confirm = positive(s, "confirm-timeout", Duration.ofSeconds(10), "10s");
@@ -41,7 +44,8 @@ public record ConnectionSettings(String prefix, AmqpUri uri, String connectionNa
       throw s.error("heartbeat", "must be 0 (off) or whole seconds up to 65535s, got " + heartbeat, "60s");
     }
     Duration recovery = positive(s, "recovery-interval", Duration.ofSeconds(5), "5s");
-    return new ConnectionSettings(s.prefix(), uri, name, connect, confirm, heartbeat, recovery);
+    return new ConnectionSettings(s.prefix(), uri, name, connect, confirm, heartbeat, recovery,
+        password.isPresent());
   }
 
   /** The full property key, for messages. */

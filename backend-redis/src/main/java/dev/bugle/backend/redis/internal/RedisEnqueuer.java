@@ -7,6 +7,7 @@ import dev.bugle.core.Secrets;
 import dev.bugle.spi.DedupeRetention;
 import dev.bugle.spi.Enqueuer;
 import dev.bugle.spi.Settings;
+import dev.bugle.support.FailureKind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +16,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
@@ -136,14 +136,10 @@ public final class RedisEnqueuer implements Enqueuer {
     try {
       pipeline.load();
     } catch (JedisException e) {
-      Throwable refused = e;
-      while (refused != null && !(refused instanceof JedisAccessControlException)) {
-        refused = refused.getCause();
-      }
       String url = connection.settings().url().toString();
-      if (refused != null) {
+      if (RedisFailures.kind(e) == FailureKind.CREDENTIALS) {
         throw new ConfigException(name + ".redis-url", "Redis at " + url + " refused the credentials ("
-            + Secrets.maskUrls(refused.getMessage()) + "); set the user and password in the URL or in "
+            + RedisFailures.reason(e) + "); set the user and password in the URL or in "
             + name + ".password; for example: " + name + ".redis-url=redis://app:PASSWORD@127.0.0.1:6379/0");
       }
       LOG.warn("{}: Redis at {} is not reachable yet ({}); enqueues will retry", name, url,

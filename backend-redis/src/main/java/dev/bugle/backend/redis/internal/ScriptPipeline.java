@@ -69,7 +69,7 @@ public final class ScriptPipeline {
       }
       resendNoScript(jedis, calls, replies);
     } catch (JedisException e) {
-      throw Failures.toEnqueueException(e, connection.settings().url(), writes.size(), Set.of());
+      throw RedisFailures.toEnqueueException(e, connection.settings().url(), writes.size(), Set.of());
     }
     return new Sent(writes, flags(writes, chunks, replies));
   }
@@ -124,7 +124,7 @@ public final class ScriptPipeline {
       }
     }
     if (failure != null) {
-      throw Failures.toEnqueueException(failure, connection.settings().url(), failed.size(), failed);
+      throw RedisFailures.toEnqueueException(failure, connection.settings().url(), failed.size(), failed);
     }
     return pushed;
   }
