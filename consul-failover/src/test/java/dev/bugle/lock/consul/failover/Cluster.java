@@ -48,6 +48,27 @@ final class Cluster implements AutoCloseable {
         "bugle.schedule.tick.job=Tick", ""));
   }
 
+  /** The configuration file every node runs. */
+  Path config() {
+    return config;
+  }
+
+  /** Runs {@code bugle ARGS...} on this cluster's configuration to its end and returns its exit code. */
+  int bugle(String... args) throws Exception {
+    java.util.List<String> cmd = new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
+        Jars.bugle().toString()));
+    cmd.add(args[0]);
+    cmd.add(config.toString());
+    cmd.addAll(List.of(args).subList(1, args.length));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("cli.log").toFile())
+        .start();
+    if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("bugle " + String.join(" ", args) + " did not end within 60 s");
+    }
+    return p.exitValue();
+  }
+
   /** The bound the issue sets for a kill -9: TTL × 2 + lock-delay + 2 s. */
   Duration killBound() {
     return ttl.multipliedBy(2).plus(lockDelay).plusSeconds(2);
