@@ -6,6 +6,8 @@ import dev.bugle.core.Components;
 import java.time.InstantSource;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import sun.misc.Signal;
@@ -14,11 +16,15 @@ import sun.misc.Signal;
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Runs the scheduler: waits for the lock (standby), then fires while it leads.")
 final class RunCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
   @Mixin
   ConfigOptions options;
 
   private final AtomicReference<Bugle> running = new AtomicReference<>();
+  private final Object phase = new Object();
   private volatile boolean stopRequested;
+  private Thread opener; // guarded by phase: the thread inside Components.open(), which a stop interrupts
 
   @Override
   public Integer call() throws Exception {
@@ -26,9 +32,15 @@ final class RunCommand implements Callable<Integer> {
     // Installed first: a signal during start-up (validation, opening the backends) is a stop too.
     Signal.handle(new Signal("TERM"), s -> stop());
     Signal.handle(new Signal("INT"), s -> stop());
+    // The JVM's default for SIGHUP is to exit (129) without releasing the lock; "reload" must not do that.
+    Signal.handle(new Signal("HUP"),
+        s -> LOG.warn("SIGHUP ignored: reload is not supported yet; restart to apply a new configuration"));
     BugleConfig config = options.load();
     try (Components parts = options.assemble(config, InstantSource.system())) {
-      parts.open();
+      if (!open(parts)) {
+        LOG.info("stopped during start-up, before contending for the lock");
+        return ExitCodes.STOPPED; // a backend left hanging is Components.close()'s to bound
+      }
       Bugle bugle = new Bugle(config, parts, InstantSource.system());
       running.set(bugle);
       if (stopRequested) {
@@ -42,8 +54,37 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
+  /** Opens the backends; false if a stop came first or ended the open (a backend may hang connecting). */
+  private boolean open(Components parts) throws InterruptedException {
+    synchronized (phase) {
+      if (stopRequested) {
+        return false;
+      }
+      opener = Thread.currentThread();
+    }
+    try {
+      parts.open();
+    } catch (InterruptedException e) {
+      if (stopRequested) {
+        return false;
+      }
+      throw e;
+    } finally {
+      synchronized (phase) {
+        opener = null;
+        Thread.interrupted(); // a stop's interrupt that came as open returned must not reach the lock
+      }
+    }
+    return !stopRequested;
+  }
+
   private void stop() {
-    stopRequested = true;
+    synchronized (phase) {
+      stopRequested = true;
+      if (opener != null) {
+        opener.interrupt();
+      }
+    }
     Bugle bugle = running.get();
     if (bugle != null) {
       bugle.stop();
