@@ -132,6 +132,21 @@ class ShutdownIT {
     assertThat(p.stderr()).anyMatch(l -> l.contains("stopped: lock released"));
   }
 
+  @Test
+  void sigtermWithAHungRedisAfterStartUpExitsZeroPromptly() throws Exception {
+    TcpProxy redis = proxy(6379);
+    BugleProcess p = run(new Workspace(tmp).config("sidekiq",
+        "bugle.enqueuer.sidekiq.type=sidekiq",
+        "bugle.enqueuer.sidekiq.redis-url=redis://127.0.0.1:" + redis.port() + "/15",
+        "bugle.schedule.weekly.cron=0 9 * * MON",
+        "bugle.schedule.weekly.job=WeeklyJob"));
+    p.awaitStderr("leading: acquired", STARTUP); // open() has loaded the script over a pooled connection
+    redis.holdReplies(true);
+
+    assertThat(sigtermAndTime(p)).as(p.transcript()).isLessThan(BOUND_SLACK);
+    assertThat(p.stderr()).anyMatch(l -> l.contains("stopped: lock released"));
+  }
+
   /**
    * Fails while the send runs on the scheduler thread: {@code Bugle.run()} only returns once the send has waited
    * out its confirm timeout. The lead engineer's per-enqueuer send lanes move it off that thread.
