@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@link Components#open()} and {@link Components#close()} with a backend that hangs (README "Shutdown bounds"). */
@@ -88,6 +89,7 @@ class ComponentsBoundsTest {
   }
 
   @Test
+  @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // an unbounded close hangs for good
   void closeGivesUpOnAHungEnqueuerAfterTheSharedBoundAndClosesTheOthers() {
     Components c = assemble("bugle.enqueuer.stuck.type", "hanging", "bugle.enqueuer.stuck.hang", "close",
         "bugle.enqueuer.fine.type", "hanging");
