@@ -1,7 +1,7 @@
 """Celery tasks that Bugle schedules (see bugle.properties beside this file).
 
 Bugle never runs them: it publishes Celery task messages (protocol 2) to RabbitMQ at the scheduled times, and
-this unmodified Celery worker runs them:
+this unmodified Celery worker runs them (in another terminal than `./bugle run`, from examples/celery):
 
     /usr/bin/python3 -m celery -A tasks -b amqp://guest:guest@127.0.0.1:5672// worker -Q celery,reports --pool=solo -l INFO
 

@@ -3,11 +3,20 @@
 # leader with kill -9, shows a standby taking over (after TTL x 2 + lock-delay at most), then stops the new
 # leader with SIGTERM, which releases the lock for an immediate handover.
 #
-#   examples/failover-demo/run.sh                       # TTL 10s, lock-delay 5s, emulator on port 8500
+#   examples/failover-demo/run.sh                       # TTL 10s, lock-delay 5s, emulator on a free port
 #   DEMO_TTL=10s DEMO_LOCK_DELAY=0s PORT=18500 examples/failover-demo/run.sh
+# The schedulers start only once the emulator this script started answers on its port: never against whatever
+# else listens there (a real Consul agent on 8500, say).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-PORT=${PORT:-8500}
+in_use() { (echo > "/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+if [[ -z "${PORT:-}" ]]; then
+  for PORT in $(seq 18500 18599) none; do in_use "$PORT" || break; done
+  [[ "$PORT" != none ]] || { echo "no free port in 18500-18599; set PORT" >&2; exit 1; }
+elif in_use "$PORT"; then
+  echo "port $PORT is taken (a Consul agent?); the demo starts its own emulator: choose another PORT" >&2
+  exit 1
+fi
 export DEMO_CONSUL="http://127.0.0.1:$PORT" DEMO_TTL=${DEMO_TTL:-10s} DEMO_LOCK_DELAY=${DEMO_LOCK_DELAY:-5s}
 CONFIG=examples/failover-demo/bugle.properties
 LOGS=$(mktemp -d -t bugle-failover-demo-XXXX)
@@ -28,8 +37,15 @@ say() { printf '\n\033[1m[demo %s] %s\033[0m\n' "$(date +%T)" "$*"; }
 
 say "starting the Consul emulator on port $PORT"
 java -jar testkit/target/consul-emulator.jar --port "$PORT" > "$LOGS/consul.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 100); do (echo > "/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break; sleep 0.1; done
+emulator=$!
+pids+=("$emulator")
+# Ours answers when it says so in its own log and the port accepts connections, while it is still alive.
+for _ in $(seq 300); do
+  kill -0 "$emulator" 2>/dev/null || { echo "the emulator exited:" >&2; cat "$LOGS/consul.log" >&2; exit 1; }
+  grep -q "consul-emulator listening on http://127.0.0.1:$PORT" "$LOGS/consul.log" && in_use "$PORT" && break
+  sleep 0.1
+done
+grep -q "consul-emulator listening" "$LOGS/consul.log" || { echo "the emulator did not start within 30s" >&2; exit 1; }
 
 declare -A node_pid
 start_node() {

@@ -1,5 +1,5 @@
 // Jobs that Bugle's `resque` enqueuer feeds, run by npm's node-resque (install: npm ci, in this folder).
-// Run (from the repository root):
+// Run (from the repository root), in another terminal than `./bugle run examples/redis/resque.properties`:
 //   REDIS_URL=redis://127.0.0.1:6379/0 RESQUE_QUEUES=default node examples/redis/resque_worker.js
 // Optional: RESQUE_NAMESPACE (default "resque", like the enqueuer's namespace setting), RESQUE_POLL_MS.
 // Each job prints what it received as one JSON line; with BUGLE_EXAMPLE_OUT=FILE it appends the line to FILE.

@@ -1,6 +1,6 @@
 """Functions that Bugle's `rq` enqueuer feeds (bugle.schedule.NAME.job=rq_tasks.currency_rates).
 
-Run a worker (from the repository root; Debian's python3-rq):
+Run a worker (from the repository root; Debian's python3-rq), in another terminal than `./bugle run`:
     /usr/bin/rq worker -u redis://127.0.0.1:6379/0 -S rq.serializers.JSONSerializer -P examples/redis default
 Each job prints what it received as one JSON line; with BUGLE_EXAMPLE_OUT=FILE it appends the line to FILE.
 """

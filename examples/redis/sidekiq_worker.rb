@@ -1,6 +1,6 @@
 # Jobs that Bugle's `sidekiq` enqueuer feeds: a plain Sidekiq job and an ActiveJob job.
-# Run (from the repository root):
-#   REDIS_URL=redis://127.0.0.1:6379/0 sidekiq -r ./examples/redis/sidekiq_worker.rb -q default -c 1
+# Run (from the repository root), in another terminal than `./bugle run examples/redis/sidekiq.properties`:
+#   REDIS_URL=redis://127.0.0.1:6379/0 sidekiq -r ./examples/redis/sidekiq_worker.rb -q default -q mailers -c 1
 # Each job prints what it received as one JSON line; with BUGLE_EXAMPLE_OUT=FILE it appends the line to FILE.
 require "json"
 require "sidekiq"

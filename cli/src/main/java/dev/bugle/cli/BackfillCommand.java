@@ -59,7 +59,7 @@ final class BackfillCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     if (limit < 1) {
       throw new ConfigException("--limit", "must be at least 1; for example: --limit 1000");
     }

@@ -33,7 +33,7 @@ final class EnqueueCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     BugleConfig config = options.load();
     Schedule s = config.schedule(name).orElseThrow(() -> new ConfigException("SCHEDULE", "no schedule named '"
         + name + "'; configured: " + config.schedules().stream().map(Schedule::name).toList()));

@@ -6,6 +6,7 @@ import dev.bugle.core.Components;
 import java.time.InstantSource;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,17 +17,22 @@ import sun.misc.Signal;
     description = "Runs the scheduler: waits for the lock (standby), then fires while it leads. SIGHUP, or a change "
         + "of CONFIG, reloads it without releasing the lock.")
 final class RunCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
   @Mixin
   ConfigOptions options;
 
   private final AtomicReference<Bugle> running = new AtomicReference<>();
   private final AtomicReference<Reloader> reloader = new AtomicReference<>();
+  private final Object phase = new Object();
   private volatile boolean stopRequested;
+  private Thread opener; // guarded by phase: the thread inside Components.open(), which a stop interrupts
 
   @Override
   public Integer call() throws Exception {
     // SIGTERM and SIGINT stop firing and release the lock, so that a standby takes over at once, then exit 0.
-    // Installed first: a signal during start-up (validation, opening the backends) is a stop too.
+    // Installed first: a signal during start-up (validation, opening the backends) is a stop too. SIGHUP
+    // reloads; the JVM's default for it would exit (129) without releasing the lock.
     Signal.handle(new Signal("TERM"), s -> stop());
     Signal.handle(new Signal("INT"), s -> stop());
     Signal.handle(new Signal("HUP"), s -> reload());
@@ -34,7 +40,10 @@ final class RunCommand implements Callable<Integer> {
     Components parts = options.assemble(config, InstantSource.system());
     Bugle bugle = null;
     try {
-      parts.open();
+      if (!open(parts)) {
+        LOG.info("stopped during start-up, before contending for the lock");
+        return ExitCodes.STOPPED; // a backend left hanging is Components.close()'s to bound
+      }
       bugle = new Bugle(config, parts, InstantSource.system());
       running.set(bugle);
       if (stopRequested) {
@@ -59,14 +68,43 @@ final class RunCommand implements Callable<Integer> {
   private void reload() {
     Reloader r = reloader.get();
     if (r == null) {
-      LoggerFactory.getLogger(RunCommand.class).warn("SIGHUP ignored: the node is starting or stopping");
+      LOG.warn("SIGHUP ignored: the node is starting or stopping");
       return;
     }
     r.reload("SIGHUP");
   }
 
+  /** Opens the backends; false if a stop came first or ended the open (a backend may hang connecting). */
+  private boolean open(Components parts) throws InterruptedException {
+    synchronized (phase) {
+      if (stopRequested) {
+        return false;
+      }
+      opener = Thread.currentThread();
+    }
+    try {
+      parts.open();
+    } catch (InterruptedException e) {
+      if (stopRequested) {
+        return false;
+      }
+      throw e;
+    } finally {
+      synchronized (phase) {
+        opener = null;
+        Thread.interrupted(); // a stop's interrupt that came as open returned must not reach the lock
+      }
+    }
+    return !stopRequested;
+  }
+
   private void stop() {
-    stopRequested = true;
+    synchronized (phase) {
+      stopRequested = true;
+      if (opener != null) {
+        opener.interrupt();
+      }
+    }
     Bugle bugle = running.get();
     if (bugle != null) {
       bugle.stop();

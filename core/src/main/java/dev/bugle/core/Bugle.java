@@ -127,7 +127,12 @@ public final class Bugle implements AutoCloseable {
       throw new IllegalStateException("this node was started already");
     }
     if (ownsParts) {
-      node.parts().open();
+      try {
+        node.parts().open();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new BugleException("interrupted while opening the enqueuers", e);
+      }
     }
     Thread t = new Thread(() -> {
       try {

@@ -58,7 +58,7 @@ public final class Reconfiguration {
         reopened.add(name);
       }
     });
-    Components parts = Components.of(currentParts.lock(), merged, fresh.secretKeys());
+    Components parts = Components.of(currentParts.lock(), next.lockType(), merged, fresh.secretKeys());
     try {
       Problems opening = new Problems();
       reopened.forEach(name -> opening.attempt(() -> {

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -31,6 +32,7 @@ public final class TcpProxy implements AutoCloseable {
   private volatile boolean up = true;
   private volatile boolean holding;
   private final AtomicLong clientBytesLeft = new AtomicLong(Long.MAX_VALUE);
+  private final AtomicInteger accepted = new AtomicInteger();
 
   public TcpProxy(int targetPort) throws IOException {
     this.targetPort = targetPort;
@@ -40,6 +42,11 @@ public final class TcpProxy implements AutoCloseable {
 
   public int port() {
     return server.getLocalPort();
+  }
+
+  /** How many client connections were forwarded so far (a test's sign that the client is connecting). */
+  public int accepted() {
+    return accepted.get();
   }
 
   /** The server "goes away": open connections are dropped, new ones are closed at once. */
@@ -81,6 +88,7 @@ public final class TcpProxy implements AutoCloseable {
         Socket broker = new Socket(InetAddress.getLoopbackAddress(), targetPort);
         sockets.add(client);
         sockets.add(broker);
+        accepted.incrementAndGet();
         threads.submit(() -> pump(client, broker, false));
         threads.submit(() -> pump(broker, client, true));
       } catch (IOException e) {

@@ -7,6 +7,12 @@ import dev.bugle.lock.consul.internal.Monitor;
 import dev.bugle.lock.consul.internal.Renewer;
 import dev.bugle.spi.Checkpoints;
 import dev.bugle.spi.Lease;
+import dev.bugle.core.Secrets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +20,8 @@ import org.slf4j.LoggerFactory;
 /** Ownership of the Consul lock key through one session, renewed and watched until closed or lost. */
 final class ConsulLease implements Lease {
   private static final Logger LOG = LoggerFactory.getLogger(ConsulLease.class);
+  /** How long {@link #close()} waits for the release and the session's destroy together. */
+  static final Duration RELEASE_BOUND = Duration.ofSeconds(1);
   private final ConsulApi api;
   private final String session;
   private final String value;
@@ -73,7 +81,8 @@ final class ConsulLease implements Lease {
 
   /**
    * Releases the key first (a release starts no lock-delay, so a standby takes over at once), then destroys
-   * the session. Best effort: if Consul cannot be reached, the session dies by its TTL.
+   * the session, both on a daemon thread and for at most {@link #RELEASE_BOUND} together, so that a stop ends
+   * quickly with Consul unreachable or hung; the session then dies by its TTL.
    */
   @Override
   public void close() {
@@ -82,19 +91,48 @@ final class ConsulLease implements Lease {
       return;
     }
     renewer.stop();
-    if (held) {
+    CompletableFuture<Boolean> released = new CompletableFuture<>();
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
       try {
-        api.release(session, value);
+        if (held) {
+          api.release(session, value);
+        }
+        released.complete(true);
+        api.destroy(session);
+        done.complete(null);
       } catch (RuntimeException e) {
-        LOG.warn("could not release {}: {}", api.settings().key(), e.getMessage());
+        released.completeExceptionally(e);
+        done.completeExceptionally(e);
       }
-    }
-    try {
-      api.destroy(session);
-    } catch (RuntimeException e) {
-      LOG.warn("could not destroy session {}: {}", session, e.getMessage());
+    }, "bugle-consul-release");
+    t.setDaemon(true);
+    t.start();
+    String why = awaitQuietly(done);
+    if (why != null) {
+      if (held && !(released.isDone() && !released.isCompletedExceptionally())) {
+        LOG.warn("could not release the lock: {}; a standby takes over after the TTL", why);
+      } else {
+        LOG.warn("could not destroy session {}: {}", session, why);
+      }
     }
     monitor.stop();
     onClose.accept(this);
+  }
+
+  /** Null once {@code f} completed normally within the bound, else why not. */
+  private String awaitQuietly(CompletableFuture<?> f) {
+    try {
+      f.get(RELEASE_BOUND.toMillis(), TimeUnit.MILLISECONDS);
+      return null;
+    } catch (ExecutionException e) {
+      return e.getCause().getMessage();
+    } catch (TimeoutException e) {
+      return "Consul at " + Secrets.maskUrls(api.settings().address().toString()) + " did not answer within "
+          + RELEASE_BOUND.toMillis() + "ms";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted";
+    }
   }
 }

@@ -30,7 +30,8 @@ public final class Database implements AutoCloseable {
   private final InstantSource clock;
   private final SqlDialect dialect;
   private final JobTable table;
-  private HikariDataSource pool;
+  private volatile HikariDataSource pool;
+  private volatile boolean closed;
   private boolean checked;
   private Instant nextPrune = Instant.MIN;
 
@@ -134,7 +135,10 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private HikariDataSource pool() {
+  private HikariDataSource pool() throws SQLException {
+    if (closed) {
+      throw new SQLException("the delayed_job enqueuer is closed");
+    }
     if (pool == null) {
       HikariConfig hc = new HikariConfig();
       hc.setPoolName(config.prefix().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-$", ""));
@@ -149,7 +153,12 @@ public final class Database implements AutoCloseable {
       dialect.driverProperties(config.connectionTimeout(), config.queryTimeout()).forEach(hc::addDataSourceProperty);
       pool = new HikariDataSource(hc);
     }
-    return pool;
+    HikariDataSource p = pool;
+    if (closed || p == null) { // close() ran meanwhile
+      close();
+      throw new SQLException("the delayed_job enqueuer is closed");
+    }
+    return p;
   }
 
   private static void rollbackQuietly(Connection c) {
@@ -160,11 +169,17 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Closes the pool. Not synchronized with {@link #insert}: an insert hung on a database that stopped answering
+   * must not hold up the close, which aborts its connection.
+   */
   @Override
-  public synchronized void close() {
-    if (pool != null) {
-      pool.close();
-      pool = null;
+  public void close() {
+    closed = true;
+    HikariDataSource p = pool;
+    pool = null;
+    if (p != null) {
+      p.close();
     }
   }
 }

@@ -17,8 +17,9 @@ import org.jobrunr.utils.mapper.jackson.JacksonJsonMapper;
 public final class LazyStorage implements AutoCloseable {
   private final JobRunrSettings settings;
   private final SqlFailures failures;
-  private HikariDataSource pool;
-  private StorageProvider storage;
+  private volatile HikariDataSource pool;
+  private volatile StorageProvider storage;
+  private volatile boolean closed;
 
   public LazyStorage(JobRunrSettings settings) {
     this.settings = settings;
@@ -27,8 +28,12 @@ public final class LazyStorage implements AutoCloseable {
 
   /** The storage, opening it first if needed; a failure leaves nothing open, so the next call tries again. */
   public synchronized StorageProvider get() throws EnqueueException {
-    if (storage != null) {
-      return storage;
+    StorageProvider ready = storage;
+    if (ready != null) {
+      return ready;
+    }
+    if (closed) {
+      throw new EnqueueException("the jobrunr enqueuer '" + settings.name() + "' is closed", null, false);
     }
     HikariDataSource ds = null;
     try {
@@ -38,10 +43,18 @@ public final class LazyStorage implements AutoCloseable {
       sp.setJobMapper(new JobMapper(new JacksonJsonMapper(false)));
       pool = ds;
       storage = sp;
+      if (closed) { // close() ran while this connected
+        close();
+        throw new EnqueueException("the jobrunr enqueuer '" + settings.name() + "' is closed", null, false);
+      }
       return sp;
     } catch (RuntimeException e) {
+      pool = null;
       if (ds != null) {
         ds.close();
+      }
+      if (closed) {
+        throw new EnqueueException("the jobrunr enqueuer '" + settings.name() + "' is closed", e, false);
       }
       if (SqlFailures.tablesMissing(e)) {
         throw new EnqueueException(tablesMissingMessage(), e, false);
@@ -55,15 +68,24 @@ public final class LazyStorage implements AutoCloseable {
     return failures;
   }
 
+  /**
+   * Closes the storage and the pool. Not synchronized with {@link #get}: an open hung on a database that stopped
+   * answering must not hold up the close. A pool still opening is left to {@link #get}, which closes it once
+   * it sees the close (closing it here would wait for the hung connection attempt).
+   */
   @Override
-  public synchronized void close() {
-    if (storage != null) {
-      storage.close();
-      storage = null;
+  public void close() {
+    closed = true;
+    StorageProvider sp = storage;
+    if (sp == null) {
+      return;
     }
-    if (pool != null) {
-      pool.close();
-      pool = null;
+    storage = null;
+    HikariDataSource ds = pool;
+    pool = null;
+    sp.close();
+    if (ds != null) {
+      ds.close();
     }
   }
 

@@ -26,10 +26,12 @@ public final class AmqpPublisher implements AutoCloseable {
   private final ConnectionSettings settings;
   private final AmqpFailures failures;
   private final Set<Declaration> declared = new HashSet<>();
-  private Connection connection;
+  /** How long {@link #close()} waits for the broker's close-ok before it drops the socket. */
+  static final int CLOSE_MILLIS = 500;
+  private volatile Connection connection;
   private Channel channel;
   private ConfirmTracker tracker;
-  private boolean closed;
+  private volatile boolean closed;
 
   /** Does not connect. */
   public AmqpPublisher(ConnectionSettings settings) {
@@ -97,7 +99,13 @@ public final class AmqpPublisher implements AutoCloseable {
       throw failures.recovering(connection.getCloseReason());
     }
     if (connection == null) {
-      connection = connect();
+      Connection c = connect();
+      connection = c;
+      if (closed) { // close() ran while this connected, and did not see it
+        connection = null;
+        c.abort(CLOSE_MILLIS);
+        throw failures.closed();
+      }
     }
     try {
       Channel ch = connection.createChannel();
@@ -146,20 +154,19 @@ public final class AmqpPublisher implements AutoCloseable {
     }
   }
 
-  /** Closes the connection (stopping any recovery). Never throws. */
+  /**
+   * Closes the connection (stopping any recovery), waiting at most {@link #CLOSE_MILLIS} for the broker's close-ok,
+   * then dropping the socket. Not synchronized with {@link #publish}: a publish that waits for a confirm from a
+   * broker that stopped answering must not hold up the close, which ends that publish with an error at once.
+   * Never throws.
+   */
   @Override
-  public synchronized void close() {
+  public void close() {
     closed = true;
     Connection c = connection;
     connection = null;
-    channel = null;
-    if (c == null) {
-      return;
-    }
-    try {
-      c.close((int) settings.confirmTimeout().toMillis());
-    } catch (IOException | RuntimeException e) {
-      c.abort((int) settings.confirmTimeout().toMillis());
+    if (c != null) {
+      c.abort(CLOSE_MILLIS);
     }
   }
 
