@@ -1,15 +1,11 @@
 package dev.bugle.core;
 
+import dev.bugle.core.internal.ConfigFile;
 import dev.bugle.core.internal.EnvExpander;
 import dev.bugle.core.internal.Problems;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 
 /**
@@ -22,22 +18,17 @@ public final class ConfigLoader {
   }
 
   public static BugleConfig load(Path file, Map<String, String> overrides, Map<String, String> env) {
-    Properties props = new Properties();
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      props.load(r);
-    } catch (IOException e) {
-      throw new ConfigException(null, "cannot read the configuration file " + file + ": " + e.getMessage(), e);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(null, "malformed configuration file " + file + ": " + e.getMessage(), e);
-    }
-    Map<String, String> raw = new LinkedHashMap<>();
-    props.stringPropertyNames().forEach(k -> raw.put(k, props.getProperty(k)));
+    Problems problems = new Problems();
+    Map<String, String> raw = new LinkedHashMap<>(ConfigFile.read(file, problems));
     raw.putAll(overrides);
-    return parse(raw, env);
+    return parse(raw, env, problems);
   }
 
   public static BugleConfig parse(Map<String, String> raw, Map<String, String> env) {
-    Problems problems = new Problems();
+    return parse(raw, env, new Problems());
+  }
+
+  private static BugleConfig parse(Map<String, String> raw, Map<String, String> env, Problems problems) {
     Map<String, String> p = new TreeMap<>();
     Map<String, String> templates = new TreeMap<>();
     raw.forEach((k, v) -> {
