@@ -3,6 +3,7 @@ package dev.bugle.core;
 import dev.bugle.core.internal.ConfigFile;
 import dev.bugle.core.internal.EnvExpander;
 import dev.bugle.core.internal.Problems;
+import dev.bugle.core.internal.Values;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,7 +35,11 @@ public final class ConfigLoader {
     raw.forEach((k, v) -> {
       if (k.startsWith("bugle.")) {
         String expanded = problems.attempt(() -> EnvExpander.expand(k, v, env));
-        p.put(k, expanded == null ? "" : expanded.trim());
+        ConfigException bad = expanded == null ? null : Values.problem(k, expanded);
+        if (bad != null) {
+          problems.add(bad);
+        }
+        p.put(k, expanded == null ? "" : expanded.trim()); // a bad value stays, so it causes no second error
         if (!v.equals(expanded)) {
           templates.put(k, v.trim());
         }

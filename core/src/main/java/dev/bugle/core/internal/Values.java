@@ -1,5 +1,7 @@
 package dev.bugle.core.internal;
 
+import dev.bugle.core.ConfigException;
+import java.util.Set;
 
 /**
  * The policy every {@code bugle.*} value follows, whatever reads it: at most {@link #MAX_CHARS} characters, and
@@ -7,10 +9,32 @@ package dev.bugle.core.internal;
  * {@code args} and {@code kwargs}. Values are shown escaped and abbreviated, never whole.
  */
 public final class Values {
+  /** The longest value: 65,536 characters (64 KiB of ASCII). */
+  public static final int MAX_CHARS = 65_536;
   /** How much of a value a message or {@code bugle check} shows. */
   public static final int SHOWN_CHARS = 200;
+  private static final Set<String> JSON_KEYS = Set.of("args", "kwargs");
 
   private Values() {
+  }
+
+  /** The mistake in {@code value} of {@code key}, or null when it has none. */
+  public static ConfigException problem(String key, String value) {
+    if (value.length() > MAX_CHARS) {
+      return new ConfigException(key, "is " + value.length() + " characters long; the limit is " + MAX_CHARS
+          + " per value; keep bulky data out of the configuration and pass a reference to it, for example: " + key
+          + "=" + show(value.substring(0, 20)) + "…");
+    }
+    boolean json = JSON_KEYS.contains(key.substring(key.lastIndexOf('.') + 1));
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isISOControl(c) && !(json && (c == '\t' || c == '\n' || c == '\r'))) {
+        return new ConfigException(key, "holds the control character " + escape(c) + " at position " + (i + 1)
+            + "; remove it" + (json ? " (inside a JSON string write it as an escape, such as \\u0000)" : "")
+            + "; for example: " + key + "=" + show(value.replaceAll("\\p{Cntrl}", "")));
+      }
+    }
+    return null;
   }
 
   /** {@code value} for messages: control characters escaped, cut after {@link #SHOWN_CHARS} characters. */
