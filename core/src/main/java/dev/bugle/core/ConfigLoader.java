@@ -3,6 +3,7 @@ package dev.bugle.core;
 import dev.bugle.core.internal.ConfigFile;
 import dev.bugle.core.internal.EnvExpander;
 import dev.bugle.core.internal.Problems;
+import dev.bugle.core.internal.StrayKeys;
 import dev.bugle.core.internal.Values;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -42,6 +43,11 @@ public final class ConfigLoader {
         p.put(k, expanded == null ? "" : expanded.trim()); // a bad value stays, so it causes no second error
         if (!v.equals(expanded)) {
           templates.put(k, v.trim());
+        }
+      } else {
+        String stray = StrayKeys.problem(k, v, KeyTree.CORE);
+        if (stray != null) {
+          problems.add(k, stray);
         }
       }
     });
