@@ -120,7 +120,8 @@ final class KeyTree {
     try {
       return Optional.of(Durations.parse(v));
     } catch (IllegalArgumentException e) {
-      problems.add(ConfigException.invalid("bugle.lock.wait", v, "forever, 0 (one try) or a duration", "30s"));
+      problems.add(ConfigException.invalid("bugle.lock.wait", v, "forever, 0 (one try) or a duration ("
+          + Durations.EXAMPLES + ")", "30s"));
       return Optional.empty();
     }
   }

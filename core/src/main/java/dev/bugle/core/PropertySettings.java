@@ -1,6 +1,7 @@
 package dev.bugle.core;
 
 import dev.bugle.core.internal.Durations;
+import dev.bugle.core.internal.Values;
 import dev.bugle.spi.Settings;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -96,16 +97,7 @@ public final class PropertySettings implements Settings {
     if (v.isEmpty()) {
       return defaultValue;
     }
-    try {
-      long n = Long.parseLong(v.get());
-      if (n >= min && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw ConfigException.invalid(key(key), v.get(), "a whole number in [" + min + ", " + max + "]",
-        String.valueOf(Math.max(min, Math.min(max, defaultValue))));
+    return Values.wholeNumber(key(key), v.get(), min, max, String.valueOf(Math.max(min, Math.min(max, defaultValue))));
   }
 
   @Override
@@ -127,12 +119,7 @@ public final class PropertySettings implements Settings {
     if (v.isEmpty()) {
       return defaultValue;
     }
-    try {
-      return Durations.parse(v.get());
-    } catch (IllegalArgumentException e) {
-      throw ConfigException.invalid(key(key), v.get(), "a duration (" + Durations.EXAMPLES + ")",
-          defaultValue == null ? "30s" : Durations.format(defaultValue));
-    }
+    return Durations.read(key(key), v.get(), defaultValue == null ? "30s" : Durations.format(defaultValue));
   }
 
   @Override

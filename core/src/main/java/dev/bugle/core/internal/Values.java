@@ -37,6 +37,19 @@ public final class Values {
     return null;
   }
 
+  /** A whole number in [min, max], or a {@link ConfigException} naming {@code key} and showing {@code example}. */
+  public static long wholeNumber(String key, String value, long min, long max, String example) {
+    try {
+      long n = Long.parseLong(value.trim());
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ConfigException.invalid(key, value, "a whole number in [" + min + ", " + max + "]", example);
+  }
+
   /** {@code value} for messages: control characters escaped, cut after {@link #SHOWN_CHARS} characters. */
   public static String show(String value) {
     if (value == null) {
