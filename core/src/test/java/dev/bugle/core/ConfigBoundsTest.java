@@ -74,4 +74,20 @@ class ConfigBoundsTest {
         .hasMessageStartingWith("bugle.lock.consul.ttl: invalid value '110000d'").hasMessageContaining("at most 366d")
         .hasMessageContaining("bugle.lock.consul.ttl=15s");
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"bugle.schedule.rates.args | [1e999999]", "bugle.schedule.rates.args | [1, [-1e400]]",
+      "bugle.schedule.rates.kwargs | {\"a\": {\"b\": 1E+999999}}"})
+  void aNumberOutOfRangeIsRefusedNotSentAsInfinity(String key, String value) {
+    assertThatThrownBy(() -> parse(key, value))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(key + ": holds a number out of range (it would be sent as ")
+        .hasMessageContaining("Infinity").hasMessageContaining("for example: " + key + "=");
+  }
+
+  @Test
+  void largeButFiniteNumbersStay() {
+    assertThat(parse("bugle.schedule.rates.args", "[1.7e308, 123456789012345678901234567890]").schedules().get(0)
+        .args()).containsExactly(1.7e308, new java.math.BigInteger("123456789012345678901234567890"));
+  }
 }

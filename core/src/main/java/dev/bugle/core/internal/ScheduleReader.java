@@ -1,7 +1,5 @@
 package dev.bugle.core.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.bugle.core.AtTrigger;
 import dev.bugle.core.ConfigException;
 import dev.bugle.core.CronTrigger;
@@ -9,7 +7,6 @@ import dev.bugle.core.EveryTrigger;
 import dev.bugle.core.MisfirePolicy;
 import dev.bugle.core.Schedule;
 import dev.bugle.core.Trigger;
-import dev.bugle.spi.JobJson;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,8 +23,6 @@ public final class ScheduleReader {
       "kwargs", "enqueuer", "misfire", "misfire-window", "catch-up-limit", "jitter");
 
   static final Duration MIN_MISFIRE_WINDOW = Duration.ofSeconds(1);
-  private static final TypeReference<List<Object>> LIST = new TypeReference<List<Object>>() { };
-  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<Map<String, Object>>() { };
 
   private ScheduleReader() {
   }
@@ -60,9 +55,9 @@ public final class ScheduleReader {
     });
     // Optional keys: the key names are only built, and the parsers only run, for a value that is set.
     List<Object> args = unset(p, "args") ? null
-        : problems.attempt(() -> json(prefix + "args", p.get("args"), LIST, "[\"USD\", 2]"));
+        : problems.attempt(() -> JsonValues.list(prefix + "args", p.get("args")));
     Map<String, Object> kwargs = unset(p, "kwargs") ? null
-        : problems.attempt(() -> json(prefix + "kwargs", p.get("kwargs"), MAP, "{\"currency\": \"USD\"}"));
+        : problems.attempt(() -> JsonValues.object(prefix + "kwargs", p.get("kwargs")));
     MisfirePolicy misfire = !p.containsKey("misfire") ? MisfirePolicy.FIRE_ONCE
         : problems.attempt(() -> MisfirePolicy.parse(prefix + "misfire", p.get("misfire")));
     Duration window = unset(p, "misfire-window") ? Schedule.DEFAULT_MISFIRE_WINDOW
@@ -144,18 +139,6 @@ public final class ScheduleReader {
   private static int catchUpLimit(String key, String value) {
     return value == null || value.isBlank() ? Schedule.DEFAULT_CATCH_UP_LIMIT
         : (int) Values.wholeNumber(key, value, 1, Integer.MAX_VALUE, "100");
-  }
-
-  private static <T> T json(String key, String value, TypeReference<T> type, String example) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return JobJson.mapper().readValue(value, type);
-    } catch (JsonProcessingException e) {
-      throw new ConfigException(key, "not valid JSON of the right shape (" + e.getOriginalMessage()
-          + "); for example: " + key + "=" + example);
-    }
   }
 
   private static boolean unset(Map<String, String> p, String key) {
