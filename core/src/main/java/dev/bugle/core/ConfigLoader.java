@@ -20,17 +20,31 @@ public final class ConfigLoader {
   }
 
   public static BugleConfig load(Path file, Map<String, String> overrides, Map<String, String> env) {
+    return load(file, overrides, env, null);
+  }
+
+  /**
+   * As {@link #load(Path, Map, Map)}, and every lock and enqueuer type named is checked against {@code providers}
+   * together with the other mistakes, so that an unknown type is never hidden behind them.
+   */
+  public static BugleConfig load(Path file, Map<String, String> overrides, Map<String, String> env,
+      Providers providers) {
     Problems problems = new Problems();
     Map<String, String> raw = new LinkedHashMap<>(ConfigFile.read(file, problems));
     raw.putAll(overrides);
-    return parse(raw, env, problems);
+    return parse(raw, env, providers, problems);
   }
 
   public static BugleConfig parse(Map<String, String> raw, Map<String, String> env) {
-    return parse(raw, env, new Problems());
+    return parse(raw, env, null, new Problems());
   }
 
-  private static BugleConfig parse(Map<String, String> raw, Map<String, String> env, Problems problems) {
+  public static BugleConfig parse(Map<String, String> raw, Map<String, String> env, Providers providers) {
+    return parse(raw, env, providers, new Problems());
+  }
+
+  private static BugleConfig parse(Map<String, String> raw, Map<String, String> env, Providers providers,
+      Problems problems) {
     Map<String, String> p = new TreeMap<>();
     Map<String, String> templates = new TreeMap<>();
     raw.forEach((k, v) -> {
@@ -53,6 +67,9 @@ public final class ConfigLoader {
     });
     KeyTree tree = KeyTree.split(p, problems);
     BugleConfig config = tree.toConfig(problems, templates);
+    if (providers != null) {
+      providers.checkTypes(config, problems);
+    }
     problems.throwIfAny();
     return config;
   }

@@ -5,17 +5,23 @@ import dev.bugle.core.internal.Values;
 import dev.bugle.spi.Settings;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The {@link Settings} of one provider, over the properties under one prefix. It records which keys were
  * read (so that the rest can be reported as unknown) and which are secrets (so that they can be masked).
+ * {@link #collecting collecting} settings also record every invalid value instead of throwing, and answer the
+ * default (or the example), so that the provider's create() reads on: every mistake is reported at once, and the
+ * keys after a bad one are not mistaken for unknown ones.
  */
 public final class PropertySettings implements Settings {
   private final String prefix;
@@ -24,8 +30,11 @@ public final class PropertySettings implements Settings {
   private final Map<String, String> values;
   private final Set<String> read = Collections.synchronizedSet(new LinkedHashSet<>());
   private final Set<String> secrets = Collections.synchronizedSet(new LinkedHashSet<>());
+  private final List<ConfigException> problems;
 
-  private PropertySettings(String prefix, String namespace, InstantSource clock, Map<String, String> values) {
+  private PropertySettings(String prefix, String namespace, InstantSource clock, Map<String, String> values,
+      boolean collect) {
+    this.problems = collect ? Collections.synchronizedList(new ArrayList<>()) : null;
     this.prefix = prefix.endsWith(".") ? prefix : prefix + ".";
     this.namespace = namespace;
     this.clock = clock;
@@ -34,7 +43,40 @@ public final class PropertySettings implements Settings {
 
   /** Settings over {@code values}, whose keys are relative to {@code prefix}. */
   public static PropertySettings of(String prefix, String namespace, InstantSource clock, Map<String, String> values) {
-    return new PropertySettings(prefix, namespace, clock, values);
+    return new PropertySettings(prefix, namespace, clock, values, false);
+  }
+
+  /** Settings that record invalid values in {@link #problems()} instead of throwing. */
+  public static PropertySettings collecting(String prefix, String namespace, InstantSource clock,
+      Map<String, String> values) {
+    return new PropertySettings(prefix, namespace, clock, values, true);
+  }
+
+  /** The mistakes recorded by collecting settings, in the order found. */
+  public List<ConfigException> problems() {
+    return problems == null ? List.of() : List.copyOf(problems);
+  }
+
+  @Override
+  public void reject(String key, String message, String example) {
+    ConfigException e = error(key, message, example);
+    if (problems == null) {
+      throw e;
+    }
+    problems.add(e);
+  }
+
+  /** {@code parse}'s value; when it fails, collecting settings record the mistake and answer {@code fallback}. */
+  private <T> T checked(T fallback, Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (ConfigException e) {
+      if (problems == null) {
+        throw e;
+      }
+      problems.add(e);
+      return fallback;
+    }
   }
 
   /** The relative keys that were set but never read: unknown to the provider. */
@@ -78,7 +120,9 @@ public final class PropertySettings implements Settings {
 
   @Override
   public String string(String key, String example) {
-    return find(key).orElseThrow(() -> error(key, "is required", example));
+    return find(key).orElseGet(() -> checked(example, () -> {
+      throw error(key, "is required", example);
+    }));
   }
 
   @Override
@@ -97,7 +141,8 @@ public final class PropertySettings implements Settings {
     if (v.isEmpty()) {
       return defaultValue;
     }
-    return Values.wholeNumber(key(key), v.get(), min, max, String.valueOf(Math.max(min, Math.min(max, defaultValue))));
+    String example = String.valueOf(Math.max(min, Math.min(max, defaultValue)));
+    return checked(defaultValue, () -> Values.wholeNumber(key(key), v.get(), min, max, example));
   }
 
   @Override
@@ -106,11 +151,11 @@ public final class PropertySettings implements Settings {
     if (v.isEmpty()) {
       return defaultValue;
     }
-    return switch (v.get()) {
+    return checked(defaultValue, () -> switch (v.get()) {
       case "true" -> true;
       case "false" -> false;
       default -> throw ConfigException.invalid(key(key), v.get(), "true or false", String.valueOf(defaultValue));
-    };
+    });
   }
 
   @Override
@@ -119,7 +164,8 @@ public final class PropertySettings implements Settings {
     if (v.isEmpty()) {
       return defaultValue;
     }
-    return Durations.read(key(key), v.get(), defaultValue == null ? "30s" : Durations.format(defaultValue));
+    String example = defaultValue == null ? "30s" : Durations.format(defaultValue);
+    return checked(defaultValue, () -> Durations.read(key(key), v.get(), example));
   }
 
   @Override
@@ -128,10 +174,12 @@ public final class PropertySettings implements Settings {
     if (v.isEmpty()) {
       return defaultValue;
     }
-    if (!allowed.contains(v.get())) {
-      throw ConfigException.invalid(key(key), v.get(), "one of " + new TreeSet<>(allowed), defaultValue);
-    }
-    return v.get();
+    return checked(defaultValue, () -> {
+      if (!allowed.contains(v.get())) {
+        throw ConfigException.invalid(key(key), v.get(), "one of " + new TreeSet<>(allowed), defaultValue);
+      }
+      return v.get();
+    });
   }
 
   @Override
