@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * Reads the configuration file: at most {@link #MAX_BYTES}, strict UTF-8 (an invalid byte is reported with its
  * line and byte offset), a leading byte order mark ignored, and a {@code bugle.*} key written twice reported with
- * both lines. Problems go to {@link Problems}; only an unreadable file throws.
+ * both lines (in {@link Problems}, with the other mistakes). A file that cannot be read as a whole (too large, not
+ * UTF-8, a malformed escape) throws at once: nothing else in it could be judged.
  */
 public final class ConfigFile {
   /** The largest configuration file read: 64 MiB (100,000 schedules take about 25 MB). */
@@ -27,24 +28,20 @@ public final class ConfigFile {
   private ConfigFile() {
   }
 
-  /** The file's properties in file order; on an encoding or format error, none (the error is in problems). */
+  /** The file's properties in file order. */
   public static Map<String, String> read(Path file, Problems problems) {
     byte[] bytes;
     try {
       long size = Files.size(file);
       if (size > MAX_BYTES) {
-        problems.add(null, "the configuration file " + file + " is " + size + " bytes; the limit is " + MAX_BYTES
-            + " bytes (64 MiB)");
-        return Map.of();
+        throw new ConfigException(null, "the configuration file " + file + " is " + size + " bytes; the limit is "
+            + MAX_BYTES + " bytes (64 MiB)");
       }
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new ConfigException(null, "cannot read the configuration file " + file + ": " + e.getMessage(), e);
     }
-    String text = decode(file, bytes, problems);
-    if (text == null) {
-      return Map.of();
-    }
+    String text = decode(file, bytes);
     if (!text.isEmpty() && text.charAt(0) == BOM) {
       text = text.substring(1); // written by some Windows editors; without this the first key is lost
     }
@@ -60,13 +57,12 @@ public final class ConfigFile {
         out.put(e.key(), e.value());
       }
     } catch (ConfigException e) {
-      problems.add(null, "malformed configuration file " + file + ": " + e.getMessage());
-      return Map.of();
+      throw new ConfigException(null, "malformed configuration file " + file + ": " + e.getMessage());
     }
     return out;
   }
 
-  private static String decode(Path file, byte[] bytes, Problems problems) {
+  private static String decode(Path file, byte[] bytes) {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -85,9 +81,8 @@ public final class ConfigFile {
         lineStart = i + 1;
       }
     }
-    problems.add(null, "the configuration file " + file + " is not valid UTF-8: line " + line + ", byte "
+    throw new ConfigException(null, "the configuration file " + file + " is not valid UTF-8: line " + line + ", byte "
         + (offset - lineStart + 1) + " of the line (byte offset " + offset + " in the file) is 0x"
         + String.format("%02X", bytes[offset] & 0xff) + "; save it as UTF-8 text (a binary file cannot be read)");
-    return null;
   }
 }
