@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -59,11 +60,9 @@ public final class PropertySettings implements Settings {
 
   @Override
   public void reject(String key, String message, String example) {
-    ConfigException e = error(key, message, example);
-    if (problems == null) {
-      throw e;
-    }
-    problems.add(e);
+    checked(null, () -> {
+      throw error(key, message, example);
+    });
   }
 
   /** {@code parse}'s value; when it fails, collecting settings record the mistake and answer {@code fallback}. */
@@ -137,49 +136,39 @@ public final class PropertySettings implements Settings {
 
   @Override
   public long longOf(String key, long defaultValue, long min, long max) {
-    Optional<String> v = find(key);
-    if (v.isEmpty()) {
-      return defaultValue;
-    }
     String example = String.valueOf(Math.max(min, Math.min(max, defaultValue)));
-    return checked(defaultValue, () -> Values.wholeNumber(key(key), v.get(), min, max, example));
+    return typed(key, defaultValue, v -> Values.wholeNumber(key(key), v, min, max, example));
   }
 
   @Override
   public boolean booleanOf(String key, boolean defaultValue) {
-    Optional<String> v = find(key);
-    if (v.isEmpty()) {
-      return defaultValue;
-    }
-    return checked(defaultValue, () -> switch (v.get()) {
+    return typed(key, defaultValue, v -> switch (v) {
       case "true" -> true;
       case "false" -> false;
-      default -> throw ConfigException.invalid(key(key), v.get(), "true or false", String.valueOf(defaultValue));
+      default -> throw ConfigException.invalid(key(key), v, "true or false", String.valueOf(defaultValue));
     });
   }
 
   @Override
   public Duration durationOf(String key, Duration defaultValue) {
-    Optional<String> v = find(key);
-    if (v.isEmpty()) {
-      return defaultValue;
-    }
     String example = defaultValue == null ? "30s" : Durations.format(defaultValue);
-    return checked(defaultValue, () -> Durations.read(key(key), v.get(), example));
+    return typed(key, defaultValue, v -> Durations.read(key(key), v, example));
   }
 
   @Override
   public String oneOf(String key, String defaultValue, Set<String> allowed) {
-    Optional<String> v = find(key);
-    if (v.isEmpty()) {
-      return defaultValue;
-    }
-    return checked(defaultValue, () -> {
-      if (!allowed.contains(v.get())) {
-        throw ConfigException.invalid(key(key), v.get(), "one of " + new TreeSet<>(allowed), defaultValue);
+    return typed(key, defaultValue, v -> {
+      if (!allowed.contains(v)) {
+        throw ConfigException.invalid(key(key), v, "one of " + new TreeSet<>(allowed), defaultValue);
       }
-      return v.get();
+      return v;
     });
+  }
+
+  /** The default when {@code key} is unset, else {@code parse}'s value, {@link #checked checked}. */
+  private <T> T typed(String key, T defaultValue, Function<String, T> parse) {
+    Optional<String> v = find(key);
+    return v.isEmpty() ? defaultValue : checked(defaultValue, () -> parse.apply(v.get()));
   }
 
   @Override
