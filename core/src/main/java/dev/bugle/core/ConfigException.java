@@ -11,12 +11,12 @@ public class ConfigException extends BugleException {
   private final String key;
 
   public ConfigException(String key, String message) {
-    super(key == null ? message : key + ": " + message);
+    super(key == null ? message : Values.show(key) + ": " + message);
     this.key = key;
   }
 
   public ConfigException(String key, String message, Throwable cause) {
-    super(key == null ? message : key + ": " + message, cause);
+    super(key == null ? message : Values.show(key) + ": " + message, cause);
     this.key = key;
   }
 

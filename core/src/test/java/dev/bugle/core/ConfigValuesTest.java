@@ -67,4 +67,11 @@ class ConfigValuesTest {
         .satisfies(e -> assertThat(e.getMessage().length()).isLessThan(400));
     assertThat(Values.show("a\tb\u001b")).isEqualTo("a\\u0009b\\u001b");
   }
+
+  @Test
+  void aControlCharacterInAScheduleNameIsRefusedAndShownEscaped() {
+    assertThatThrownBy(() -> parse("bugle.schedule.ra\u0000tes.cron", "@daily", "bugle.schedule.ra\u0000tes.job", "J"))
+        .hasMessageContaining("bugle.schedule.ra\\u0000tes.job: schedule name 'ra\\u0000tes' may hold only letters")
+        .hasMessageNotContaining("\u0000");
+  }
 }

@@ -31,7 +31,7 @@ public final class ScheduleReader {
   public static Schedule read(String name, Map<String, String> p, String defaultEnqueuer, Problems problems) {
     String prefix = "bugle.schedule." + name + ".";
     if (!Names.valid(name)) { // Schedule.NAME
-      problems.add(prefix + "job", "schedule name '" + name + "' may hold only letters, digits, '-'"
+      problems.add(prefix + "job", "schedule name '" + Values.show(name) + "' may hold only letters, digits, '-'"
           + " and '_'; for example: bugle.schedule.weekly-digest.job=WeeklyDigestJob");
       return null;
     }
