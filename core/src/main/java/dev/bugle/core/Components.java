@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 
 /**
  * The lock and the enqueuers a configuration names, created by their providers (which validate their own
@@ -34,13 +33,13 @@ public final class Components implements AutoCloseable {
     Set<String> secrets = new TreeSet<>();
     PropertySettings lockSettings = PropertySettings.collecting("bugle.lock." + config.lockType() + ".",
         config.namespace(), clock, config.lockProperties());
-    LeaderLock lock = create(lockSettings, problems, secrets,
+    LeaderLock lock = ProviderCall.create(lockSettings, problems, secrets,
         () -> providers.lock("bugle.lock", config.lockType()).create(lockSettings));
     Map<String, Enqueuer> enqueuers = new LinkedHashMap<>();
     config.enqueuers().forEach((name, ec) -> {
       PropertySettings s = PropertySettings.collecting("bugle.enqueuer." + name + ".", config.namespace(), clock,
           ec.properties());
-      Enqueuer e = create(s, problems, secrets,
+      Enqueuer e = ProviderCall.create(s, problems, secrets,
           () -> providers.enqueuer("bugle.enqueuer." + name + ".type", ec.type()).create(s));
       if (e != null) {
         enqueuers.put(name, e);
@@ -58,49 +57,6 @@ public final class Components implements AutoCloseable {
     }
     problems.throwIfAny();
     return c;
-  }
-
-  /**
-   * The provider's object, or null when it reported a mistake. The settings collect the mistakes of the values
-   * they parse and let create() read on; only when create() itself gave up are the keys it did not reach left
-   * unjudged (not called unknown: they may be the ones it would have read next).
-   */
-  private static <T extends AutoCloseable> T create(PropertySettings s, Problems problems, Set<String> secrets,
-      Supplier<T> create) {
-    T made = null;
-    boolean finished = false;
-    try {
-      made = create.get();
-      finished = true;
-    } catch (ConfigException e) {
-      problems.add(e);
-    } catch (RuntimeException e) {
-      if (s.problems().isEmpty()) {
-        throw e;
-      } // else it tripped over a default answered in place of a bad value: the recorded mistake says what to fix
-    }
-    s.problems().forEach(problems::add);
-    if (finished) {
-      for (String unread : s.unreadKeys()) {
-        problems.add(s.prefix() + unread, "unknown key" + Suggest.hint(unread, s.readKeys())
-            + "; this provider reads " + new TreeSet<>(s.readKeys()));
-      }
-    }
-    s.secretKeys().forEach(k -> secrets.add(s.prefix() + k));
-    if (made != null && !s.problems().isEmpty()) {
-      closeQuietly(made);
-      return null;
-    }
-    return made;
-  }
-
-  private static void closeQuietly(AutoCloseable c) {
-    try {
-      c.close();
-    } catch (Exception ex) {
-      org.slf4j.LoggerFactory.getLogger(Components.class).warn("closing {}: {}", c.getClass().getSimpleName(),
-          Secrets.maskUrls(String.valueOf(ex.getMessage())));
-    }
   }
 
   private static void validate(String namespace, Schedule s, Enqueuer e, Problems problems) {
@@ -153,7 +109,7 @@ public final class Components implements AutoCloseable {
 
   @Override
   public void close() {
-    List.copyOf(enqueuers.values()).forEach(Components::closeQuietly);
+    List.copyOf(enqueuers.values()).forEach(ProviderCall::closeQuietly);
     if (lock != null) {
       lock.close();
     }
