@@ -1,7 +1,6 @@
 package dev.bugle.core.internal;
 
 import dev.bugle.core.ConfigException;
-import java.util.Set;
 
 /**
  * The policy every {@code bugle.*} value follows, whatever reads it: at most {@link #MAX_CHARS} characters, and
@@ -13,7 +12,6 @@ public final class Values {
   public static final int MAX_CHARS = 65_536;
   /** How much of a value a message or {@code bugle check} shows. */
   public static final int SHOWN_CHARS = 200;
-  private static final Set<String> JSON_KEYS = Set.of("args", "kwargs");
 
   private Values() {
   }
@@ -25,7 +23,7 @@ public final class Values {
           + " per value; keep bulky data out of the configuration and pass a reference to it, for example: " + key
           + "=" + show(value.substring(0, 20)) + "…");
     }
-    boolean json = JSON_KEYS.contains(key.substring(key.lastIndexOf('.') + 1));
+    boolean json = key.endsWith(".args") || key.endsWith(".kwargs"); // no substring per key: 100,000 schedules
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (Character.isISOControl(c) && !(json && (c == '\t' || c == '\n' || c == '\r'))) {
