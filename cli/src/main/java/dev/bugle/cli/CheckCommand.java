@@ -4,6 +4,7 @@ import dev.bugle.core.BugleConfig;
 import dev.bugle.core.Components;
 import dev.bugle.core.Schedule;
 import dev.bugle.core.Secrets;
+import dev.bugle.core.internal.Values;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -47,9 +48,9 @@ final class CheckCommand implements Callable<Integer> {
         shown = Secrets.MASK;
       } else if (template != null) {
         // What the environment holds may be a secret (an API key in args, say): show the value as written.
-        shown = Secrets.display(e.getKey(), template) + "   (from the environment)";
+        shown = Values.show(Secrets.display(e.getKey(), template)) + "   (from the environment)";
       } else {
-        shown = Secrets.display(e.getKey(), e.getValue());
+        shown = Values.show(Secrets.display(e.getKey(), e.getValue())); // escaped, and never a huge value whole
       }
       out.println("  " + e.getKey() + "=" + shown);
     }

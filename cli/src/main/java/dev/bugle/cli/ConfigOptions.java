@@ -20,10 +20,14 @@ final class ConfigOptions {
   Map<String, String> overrides = new LinkedHashMap<>();
 
   BugleConfig load() {
-    return ConfigLoader.load(file, overrides, System.getenv());
+    return ConfigLoader.load(file, overrides, System.getenv(), providers());
   }
 
   Components assemble(BugleConfig config, InstantSource clock) {
-    return Components.assemble(config, Providers.load(ConfigOptions.class.getClassLoader()), clock);
+    return Components.assemble(config, providers(), clock);
+  }
+
+  private static Providers providers() {
+    return Providers.load(ConfigOptions.class.getClassLoader());
   }
 }

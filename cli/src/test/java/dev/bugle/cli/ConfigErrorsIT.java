@@ -41,9 +41,9 @@ class ConfigErrorsIT {
             "for example: bugle.schedule.tick.misfire-window=1h"),
         mistake("bad lock wait", "bugle.lock.wait=soon",
             "bugle.lock.wait", "invalid value 'soon'", "for example: bugle.lock.wait=30s"),
-        mistake("unknown enqueuer type", "bugle.enqueuer.main.type=sidekik",
-            "bugle.enqueuer.main.type", "unknown enqueuer type 'sidekik'; types on the class path: [",
-            "log", "for example: bugle.enqueuer.main.type=log"),
+        mistake("unknown enqueuer type", "bugle.enqueuer.out2.type=sidekik\nbugle.schedule.tick.enqueuer=main",
+            "bugle.enqueuer.out2.type", "unknown enqueuer type 'sidekik' (did you mean 'sidekiq'?); types on the"
+            + " class path: [", "log", "for example: bugle.enqueuer.out2.type=sidekiq"),
         mistake("args not JSON", "bugle.schedule.tick.args=[USD, 2]",
             "bugle.schedule.tick.args", "not valid JSON", "for example: bugle.schedule.tick.args=[\"USD\", 2]"),
         mistake("window longer than the dedupe memory",
@@ -53,7 +53,31 @@ class ConfigErrorsIT {
             + "(bugle.enqueuer.redis.dedupe-ttl)", "bugle.enqueuer.redis.dedupe-ttl=4h"),
         mistake("missing environment variable", "bugle.schedule.tick.queue=${" + UNSET_VARIABLE + "}",
             "bugle.schedule.tick.queue", "environment variable " + UNSET_VARIABLE + " is not set",
-            "${" + UNSET_VARIABLE + ":-value}"));
+            "${" + UNSET_VARIABLE + ":-value}"),
+        mistake("almost a bugle key", "Bugle.lock=consul", "Bugle.lock",
+            "is not read: Bugle reads only keys that start with 'bugle.' (did you mean 'bugle.lock'?)",
+            "for example: bugle.lock=consul"),
+        mistake("almost a bugle key, with an underscore", "bugle_lock=consul", "bugle_lock", "did you mean 'bugle.lock'?"),
+        mistake("a key twice", "bugle.schedule.tick.job=OtherJob", "bugle.schedule.tick.job",
+            "is set twice in ", "bad.properties, on line 6 and on line 7",
+            "for example: bugle.schedule.tick.job=OtherJob"),
+        mistake("unterminated variable", "bugle.schedule.tick.queue=mail-${QUEUE", "bugle.schedule.tick.queue",
+            "'${QUEUE' is not closed", "for example: bugle.schedule.tick.queue=${QUEUE} or ${QUEUE:-value}"),
+        mistake("number out of range", "bugle.schedule.tick.args=[1e999999]", "bugle.schedule.tick.args",
+            "holds a number out of range (it would be sent as Infinity)", "for example: bugle.schedule.tick.args=["),
+        mistake("number out of range in kwargs", "bugle.schedule.tick.kwargs={\"n\": -1e999999}",
+            "bugle.schedule.tick.kwargs", "holds a number out of range (it would be sent as -Infinity)"),
+        mistake("control character", "bugle.schedule.tick.queue=mail\\u0000ers", "bugle.schedule.tick.queue",
+            "holds the control character \\u0000 at position 5", "for example: bugle.schedule.tick.queue=mailers"),
+        mistake("jitter that overflows", "bugle.schedule.tick.jitter=110000d", "bugle.schedule.tick.jitter",
+            "invalid value '110000d'", "at most 366d", "for example: bugle.schedule.tick.jitter=30s"),
+        mistake("lock wait that overflows", "bugle.lock.wait=9999999999999999999d", "bugle.lock.wait",
+            "at most 366d"),
+        mistake("misfire window 0", "bugle.schedule.tick.misfire-window=0", "bugle.schedule.tick.misfire-window",
+            "is 0, but must be at least 1s", "set misfire=skip instead",
+            "for example: bugle.schedule.tick.misfire-window=1h"),
+        mistake("value too large", "bugle.schedule.tick.args=[" + "1,".repeat(40_000) + "1]",
+            "bugle.schedule.tick.args", "is 80003 characters long; the limit is 65536 per value"));
   }
 
   private static Arguments mistake(String name, String line, String key, String... fragments) {
@@ -112,6 +136,27 @@ class ConfigErrorsIT {
     String err = String.join("\n", p.stderr());
     assertThat(err).as(p.transcript()).startsWith("bugle: configuration error: 3 configuration errors:")
         .contains("\n  - bugle.lock.wait: ", "\n  - bugle.schedule.tick.args: ", "\n  - bugle.schedule.nightly.cron: ");
+    assertThat(p.stdout()).isEmpty();
+  }
+
+  @Test
+  void anUnknownTypeIsReportedWithTheOtherMistakes() {
+    Workspace ws = new Workspace(tmp);
+    Path config = ws.config("bad",
+        "bugle.enqueuer.main.type=log",
+        "bugle.enqueuer.out2.type=sidekik",
+        "bugle.schedule.tick.every=1s",
+        "bugle.schedule.tick.job=TickJob",
+        "bugle.schedule.tick.enqueuer=main",
+        "bugle.schedule.tick.misfire=sometimes");
+    BugleProcess p = BugleProcess.runToEnd(tmp, Map.of(), "check", config.toString());
+
+    assertThat(p.exitCode()).as(p.transcript()).isEqualTo(2);
+    String err = String.join("\n", p.stderr());
+    assertThat(err).as(p.transcript()).startsWith("bugle: configuration error: 2 configuration errors:")
+        .contains("\n  - bugle.schedule.tick.misfire: invalid value 'sometimes'")
+        .contains("\n  - bugle.enqueuer.out2.type: unknown enqueuer type 'sidekik' (did you mean 'sidekiq'?)")
+        .doesNotContain("Exception");
     assertThat(p.stdout()).isEmpty();
   }
 

@@ -115,7 +115,7 @@ public final class BugleBuilder {
 
   /** Validates everything, as {@code bugle check} does, and creates the parts; nothing connects yet. */
   public Bugle build() {
-    BugleConfig parsed = ConfigLoader.parse(properties, Map.of(), false);
+    BugleConfig parsed = ConfigLoader.parse(properties, Map.of(), providers, false);
     for (Schedule s : schedules) {
       if (!parsed.enqueuers().containsKey(s.enqueuer())) {
         throw new ConfigException("Schedule.builder(\"" + s.name() + "\").enqueuer", "names '" + s.enqueuer()

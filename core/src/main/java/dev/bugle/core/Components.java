@@ -45,18 +45,18 @@ public final class Components implements AutoCloseable {
   public static Components assemble(BugleConfig config, Providers providers, InstantSource clock) {
     Problems problems = new Problems();
     Set<String> secrets = new TreeSet<>();
-    PropertySettings lockSettings = PropertySettings.of("bugle.lock." + config.lockType() + ".", config.namespace(),
-        clock, config.lockProperties());
-    LeaderLock lock = problems.attempt(() -> providers.lock("bugle.lock", config.lockType()).create(lockSettings));
-    report(lockSettings, problems, secrets);
+    PropertySettings lockSettings = PropertySettings.collecting("bugle.lock." + config.lockType() + ".",
+        config.namespace(), clock, config.lockProperties());
+    LeaderLock lock = ProviderCall.create(lockSettings, problems, secrets,
+        () -> providers.lock("bugle.lock", config.lockType()).create(lockSettings));
     Map<String, Enqueuer> enqueuers = new LinkedHashMap<>();
     config.enqueuers().forEach((name, ec) -> {
-      PropertySettings s = PropertySettings.of("bugle.enqueuer." + name + ".", config.namespace(), clock,
+      PropertySettings s = PropertySettings.collecting("bugle.enqueuer." + name + ".", config.namespace(), clock,
           ec.properties());
-      Enqueuer e = problems.attempt(() -> providers.enqueuer("bugle.enqueuer." + name + ".type", ec.type()).create(s));
+      Enqueuer e = ProviderCall.create(s, problems, secrets,
+          () -> providers.enqueuer("bugle.enqueuer." + name + ".type", ec.type()).create(s));
       if (e != null) {
         enqueuers.put(name, e);
-        report(s, problems, secrets);
       }
     });
     for (Schedule s : config.schedules()) {
@@ -71,14 +71,6 @@ public final class Components implements AutoCloseable {
     }
     problems.throwIfAny();
     return c;
-  }
-
-  private static void report(PropertySettings s, Problems problems, Set<String> secrets) {
-    for (String unread : s.unreadKeys()) {
-      problems.add(s.prefix() + unread, "unknown key" + Suggest.hint(unread, s.readKeys()) + "; this provider reads "
-          + new TreeSet<>(s.readKeys()));
-    }
-    s.secretKeys().forEach(k -> secrets.add(s.prefix() + k));
   }
 
   private static void validate(String namespace, Schedule s, Enqueuer e, Problems problems) {

@@ -1,5 +1,6 @@
 package dev.bugle.core;
 
+import dev.bugle.core.internal.Values;
 import java.util.Objects;
 
 /**
@@ -10,12 +11,12 @@ public class ConfigException extends BugleException {
   private final String key;
 
   public ConfigException(String key, String message) {
-    super(key == null ? message : key + ": " + message);
+    super(key == null ? message : Values.show(key) + ": " + message);
     this.key = key;
   }
 
   public ConfigException(String key, String message, Throwable cause) {
-    super(key == null ? message : key + ": " + message, cause);
+    super(key == null ? message : Values.show(key) + ": " + message, cause);
     this.key = key;
   }
 
@@ -24,10 +25,10 @@ public class ConfigException extends BugleException {
     return key;
   }
 
-  /** "key: got 'x'; expected ...; for example: ..." with the key named. */
+  /** "key: got 'x'; expected ...; for example: ..." with the key named; the value shown escaped and abbreviated. */
   public static ConfigException invalid(String key, String value, String expected, String example) {
     Objects.requireNonNull(key, "key");
-    return new ConfigException(key, "invalid value '" + value + "'; expected " + expected
+    return new ConfigException(key, "invalid value '" + Values.show(value) + "'; expected " + expected
         + "; for example: " + key + "=" + example);
   }
 }

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 /** Sorts {@code bugle.*} keys into the core keys, the lock's, each enqueuer's and each schedule's. */
 final class KeyTree {
   /** The keys directly under {@code bugle.}; everything else belongs to the lock, an enqueuer or a schedule. */
-  private static final List<String> CORE = List.of("bugle.namespace", "bugle.lock", "bugle.lock.wait",
+  static final List<String> CORE = List.of("bugle.namespace", "bugle.lock", "bugle.lock.wait",
       "bugle.lock.on-lost");
   private final Map<String, String> core = new TreeMap<>();
   private final Map<String, Map<String, String>> lockByType = new TreeMap<>();
@@ -120,7 +120,8 @@ final class KeyTree {
     try {
       return Optional.of(Durations.parse(v));
     } catch (IllegalArgumentException e) {
-      problems.add(ConfigException.invalid("bugle.lock.wait", v, "forever, 0 (one try) or a duration", "30s"));
+      problems.add(ConfigException.invalid("bugle.lock.wait", v, "forever, 0 (one try) or a duration ("
+          + Durations.EXAMPLES + ")", "30s"));
       return Optional.empty();
     }
   }

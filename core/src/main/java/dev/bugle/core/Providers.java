@@ -1,11 +1,15 @@
 package dev.bugle.core;
 
+import dev.bugle.core.internal.Problems;
+import dev.bugle.core.internal.Suggest;
+import dev.bugle.core.internal.Values;
 import dev.bugle.spi.EnqueuerProvider;
 import dev.bugle.spi.LeaderLockProvider;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -51,8 +55,7 @@ public final class Providers {
   public EnqueuerProvider enqueuer(String key, String type) {
     EnqueuerProvider p = enqueuers.get(type);
     if (p == null) {
-      throw new ConfigException(key, "unknown enqueuer type '" + type + "'; types on the class path: "
-          + enqueuers.keySet() + "; for example: " + key + "=log");
+      throw unknown(key, "enqueuer", type, enqueuers.keySet(), "log");
     }
     return p;
   }
@@ -60,10 +63,23 @@ public final class Providers {
   public LeaderLockProvider lock(String key, String type) {
     LeaderLockProvider p = locks.get(type);
     if (p == null) {
-      throw new ConfigException(key, "unknown lock type '" + type + "'; types on the class path: "
-          + locks.keySet() + "; for example: " + key + "=local");
+      throw unknown(key, "lock", type, locks.keySet(), "local");
     }
     return p;
+  }
+
+  private static ConfigException unknown(String key, String kind, String type, Set<String> known, String fallback) {
+    String meant = Suggest.closest(type, known).orElse(null);
+    return new ConfigException(key, "unknown " + kind + " type '" + Values.show(type) + "'"
+        + (meant == null ? "" : " (did you mean '" + meant + "'?)") + "; types on the class path: " + known
+        + "; for example: " + key + "=" + (meant == null ? fallback : meant));
+  }
+
+  /** Every enqueuer and lock type the configuration names is one on the class path; mistakes go to problems. */
+  void checkTypes(BugleConfig config, Problems problems) {
+    problems.attempt(() -> lock("bugle.lock", config.lockType()));
+    config.enqueuers().forEach((name, ec) -> problems.attempt(() -> enqueuer("bugle.enqueuer." + name + ".type",
+        ec.type())));
   }
 
   public java.util.Set<String> enqueuerTypes() {

@@ -62,14 +62,14 @@ public record Schedule(
     }
     Objects.requireNonNull(enqueuer, "enqueuer");
     Objects.requireNonNull(misfire, "misfire");
-    if (misfireWindow == null || misfireWindow.isNegative()) {
-      throw new IllegalArgumentException("misfireWindow must be zero or positive, e.g. 1h");
+    if (misfireWindow == null || misfireWindow.isNegative() || misfireWindow.compareTo(Durations.MAX) > 0) {
+      throw new IllegalArgumentException("misfireWindow must be in [0, 366d], e.g. 1h; got " + misfireWindow);
     }
     if (catchUpLimit < 1) {
       throw new IllegalArgumentException("catchUpLimit must be at least 1, e.g. 100");
     }
-    if (jitter == null || jitter.isNegative()) {
-      throw new IllegalArgumentException("jitter must be zero or positive, e.g. 30s");
+    if (jitter == null || jitter.isNegative() || jitter.compareTo(Durations.MAX) > 0) {
+      throw new IllegalArgumentException("jitter must be in [0, 366d], e.g. 30s; got " + jitter);
     }
     args = Collections.unmodifiableList(new ArrayList<>(args == null ? List.of() : args));
     kwargs = Collections.unmodifiableMap(new LinkedHashMap<>(kwargs == null ? Map.of() : kwargs));

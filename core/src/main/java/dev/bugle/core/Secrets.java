@@ -7,7 +7,11 @@ import java.util.regex.Pattern;
 public final class Secrets {
   public static final String MASK = "****";
   private static final Pattern SECRET_KEY = Pattern.compile(".*(password|passwd|secret|token|credential).*");
-  private static final Pattern URL_PASSWORD = Pattern.compile("(\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^:/@\\s]*:)[^@\\s]*@");
+  /**
+   * {@code scheme://user:password@host}: the password runs from the first ':' after the user to the LAST '@' of the
+   * word, since passwords are often written with an unencoded '@', ':' or '/'. Masking too much is the safe side.
+   */
+  private static final Pattern URL_PASSWORD = Pattern.compile("(\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^:/?#\\s]*:)\\S*@");
   /** JDBC and other URLs that carry the password as a parameter: {@code ?user=x&password=y}. */
   private static final Pattern PARAM_PASSWORD = Pattern.compile("(?i)([?&;](?:password|passwd|pwd)=)(?!\\*\\*\\*\\*)[^&;\\s]*");
 
@@ -23,7 +27,7 @@ public final class Secrets {
     return SECRET_KEY.matcher(last.toLowerCase(Locale.ROOT)).matches();
   }
 
-  /** {@code redis://user:pw@host} becomes {@code redis://user:****@host}, {@code ?password=pw} becomes {@code ?password=****}. */
+  /** {@code redis://user:p@ss@host} becomes {@code redis://user:****@host}, {@code ?password=pw} becomes {@code ?password=****}. */
   public static String maskUrls(String text) {
     if (text == null) {
       return null;

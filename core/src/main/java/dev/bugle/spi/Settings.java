@@ -55,6 +55,16 @@ public interface Settings {
     return prefix() + relativeKey;
   }
 
+  /**
+   * Reports a mistake in {@code key} (one that {@code create} finds itself, such as a value out of range) and
+   * lets {@code create} read on, so that every mistake is reported at once and the keys it reads afterwards count
+   * as read; go on with the default. When Bugle assembles a configuration the mistake is collected and the created
+   * object discarded; elsewhere (these default methods, and settings built for tests) it is thrown.
+   */
+  default void reject(String key, String message, String example) {
+    throw error(key, message, example);
+  }
+
   /** A {@link ConfigException} for {@code key} with the given message and a valid example. */
   default ConfigException error(String key, String message, String example) {
     return new ConfigException(key(key), message + "; for example: " + key(key) + "=" + example);

@@ -25,28 +25,35 @@ public record ConsulLockSettings(URI address, String key, Duration ttl, Duration
   static final Duration MAX_LOCK_DELAY = Duration.ofSeconds(60);
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9,_.-]+(/[A-Za-z0-9,_.-]+)*");
 
-  /** Reads every {@code bugle.lock.consul.*} key; connects to nothing. */
+  /**
+   * Reads every {@code bugle.lock.consul.*} key; connects to nothing. A mistake is reported with
+   * {@link Settings#reject} and reading goes on with the default, so all of them are reported together.
+   */
   public static ConsulLockSettings read(Settings s) {
     URI address = address(s);
     String key = s.string("key", "bugle/" + s.namespace() + "/leader", "bugle/shop/leader");
     if (!KEY.matcher(key).matches() || key.contains("..")) {
-      throw s.error("key", "must be Consul key segments of letters, digits and ,_.- separated by single slashes,"
+      key = "bugle/" + s.namespace() + "/leader";
+      s.reject("key", "must be Consul key segments of letters, digits and ,_.- separated by single slashes,"
           + " without a leading or trailing slash; got '" + key + "'", "bugle/shop/leader");
     }
     Duration minTtl = s.durationOf("session-ttl-min", Duration.ofSeconds(10));
     if (minTtl.compareTo(Duration.ofMillis(100)) < 0) {
-      throw s.error("session-ttl-min", "must be at least 100ms (it is the Consul server's session_ttl_min,"
+      minTtl = Duration.ofSeconds(10);
+      s.reject("session-ttl-min", "must be at least 100ms (it is the Consul server's session_ttl_min,"
           + " 10s unless the server was configured lower)", "10s");
     }
     Duration ttl = s.durationOf("ttl", Duration.ofSeconds(15));
     if (ttl.compareTo(minTtl) < 0 || ttl.compareTo(MAX_TTL) > 0) {
-      throw s.error("ttl", "must be between " + Durations.format(minTtl) + " (Consul's session_ttl_min, setting "
+      s.reject("ttl", "must be between " + Durations.format(minTtl) + " (Consul's session_ttl_min, setting "
           + s.key("session-ttl-min") + ") and 24h; got " + Durations.format(ttl), "15s");
+      ttl = minTtl.compareTo(Duration.ofSeconds(15)) > 0 ? minTtl : Duration.ofSeconds(15);
     }
     Duration lockDelay = s.durationOf("lock-delay", Duration.ofSeconds(15));
     if (lockDelay.compareTo(MAX_LOCK_DELAY) > 0) {
-      throw s.error("lock-delay", "must be at most 60s (Consul caps it there); got " + Durations.format(lockDelay),
+      s.reject("lock-delay", "must be at most 60s (Consul caps it there); got " + Durations.format(lockDelay),
           "15s");
+      lockDelay = Duration.ofSeconds(15);
     }
     String token = s.secret("token").orElse(null);
     Duration connect = s.durationOf("connect-timeout", Duration.ofSeconds(2));
@@ -68,13 +75,14 @@ public record ConsulLockSettings(URI address, String key, Duration ttl, Duration
     } catch (URISyntaxException e) {
       // reported below
     }
-    throw s.error("address", "must be an http:// or https:// URL with a host and no path; got '"
+    s.reject("address", "must be an http:// or https:// URL with a host and no path; got '"
         + Secrets.maskUrls(text) + "'", "https://consul.internal:8501");
+    return URI.create("http://127.0.0.1:8500");
   }
 
   private static void requireBelowTtl(Settings s, String key, Duration value, Duration ttl) {
     if (value.isZero() || value.compareTo(ttl) >= 0) {
-      throw s.error(key, "must be above 0 and below the ttl (" + Durations.format(ttl) + ") so that a hung call"
+      s.reject(key, "must be above 0 and below the ttl (" + Durations.format(ttl) + ") so that a hung call"
           + " cannot outlive the lease; got " + Durations.format(value), "2s");
     }
   }

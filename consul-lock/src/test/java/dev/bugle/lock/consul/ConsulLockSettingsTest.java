@@ -50,6 +50,22 @@ class ConsulLockSettingsTest {
     assertBad("ttl", "soon", "a duration");
   }
 
+  /** A bad ttl must not stop the keys after it from being read, or they would be reported as unknown. */
+  @Test
+  void everyMistakeIsCollectedAndTheKeysAfterABadOneCountAsRead() {
+    PropertySettings s = PropertySettings.collecting("bugle.lock.consul.", "shop", java.time.InstantSource.system(),
+        java.util.Map.of("ttl", "48h", "lock-delay", "5s", "token", "t", "read-timeout", "3s", "address", "ftp://x"));
+    ConsulLockSettings.read(s);
+    assertThat(s.unreadKeys()).isEmpty();
+    assertThat(s.problems()).extracting(ConfigException::key)
+        .containsExactly("bugle.lock.consul.address", "bugle.lock.consul.ttl");
+    PropertySettings soon = PropertySettings.collecting("bugle.lock.consul.", "shop",
+        java.time.InstantSource.system(), java.util.Map.of("ttl", "soon", "lock-delay", "5s", "read-timeout", "3s"));
+    ConsulLockSettings.read(soon);
+    assertThat(soon.unreadKeys()).isEmpty();
+    assertThat(soon.problems()).extracting(ConfigException::key).containsExactly("bugle.lock.consul.ttl");
+  }
+
   @Test
   void httpsAddressesAreAccepted() {
     assertThat(ConsulLockSettings.read(TestSettings.lock("consul", "address", "https://consul.internal:8501"))

@@ -2,19 +2,28 @@ package dev.bugle.core.internal;
 
 import dev.bugle.core.ConfigException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
-/** Collects every configuration mistake, so that one run reports them all, each naming its key. */
+/**
+ * Collects every configuration mistake, so that one run reports them all, each naming its key. A key gets one
+ * mistake, the first found: a value refused early (a control character, say) is not reported again by the
+ * reader that parses it later.
+ */
 public final class Problems {
   private final List<ConfigException> found = new ArrayList<>();
+  private final Set<String> keys = new HashSet<>();
 
   public void add(ConfigException e) {
-    found.add(e);
+    if (e.key() == null || keys.add(e.key())) {
+      found.add(e);
+    }
   }
 
   public void add(String key, String message) {
-    found.add(new ConfigException(key, message));
+    add(new ConfigException(key, message));
   }
 
   /** Runs {@code step}; a ConfigException it throws is recorded and {@code null} returned. */
@@ -22,7 +31,7 @@ public final class Problems {
     try {
       return step.get();
     } catch (ConfigException e) {
-      found.add(e);
+      add(e);
       return null;
     }
   }

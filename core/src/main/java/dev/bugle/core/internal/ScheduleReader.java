@@ -1,7 +1,5 @@
 package dev.bugle.core.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.bugle.core.AtTrigger;
 import dev.bugle.core.ConfigException;
 import dev.bugle.core.CronTrigger;
@@ -9,7 +7,6 @@ import dev.bugle.core.EveryTrigger;
 import dev.bugle.core.MisfirePolicy;
 import dev.bugle.core.Schedule;
 import dev.bugle.core.Trigger;
-import dev.bugle.spi.JobJson;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +22,7 @@ public final class ScheduleReader {
   public static final Set<String> KEYS = Set.of("cron", "every", "at", "start-at", "time-zone", "job", "queue", "args",
       "kwargs", "enqueuer", "misfire", "misfire-window", "catch-up-limit", "jitter");
 
-  private static final TypeReference<List<Object>> LIST = new TypeReference<List<Object>>() { };
-  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<Map<String, Object>>() { };
+  static final Duration MIN_MISFIRE_WINDOW = Duration.ofSeconds(1);
 
   private ScheduleReader() {
   }
@@ -35,7 +31,7 @@ public final class ScheduleReader {
   public static Schedule read(String name, Map<String, String> p, String defaultEnqueuer, Problems problems) {
     String prefix = "bugle.schedule." + name + ".";
     if (!Names.valid(name)) { // Schedule.NAME
-      problems.add(prefix + "job", "schedule name '" + name + "' may hold only letters, digits, '-'"
+      problems.add(prefix + "job", "schedule name '" + Values.show(name) + "' may hold only letters, digits, '-'"
           + " and '_'; for example: bugle.schedule.weekly-digest.job=WeeklyDigestJob");
       return null;
     }
@@ -59,13 +55,13 @@ public final class ScheduleReader {
     });
     // Optional keys: the key names are only built, and the parsers only run, for a value that is set.
     List<Object> args = unset(p, "args") ? null
-        : problems.attempt(() -> json(prefix + "args", p.get("args"), LIST, "[\"USD\", 2]"));
+        : problems.attempt(() -> JsonValues.list(prefix + "args", p.get("args")));
     Map<String, Object> kwargs = unset(p, "kwargs") ? null
-        : problems.attempt(() -> json(prefix + "kwargs", p.get("kwargs"), MAP, "{\"currency\": \"USD\"}"));
+        : problems.attempt(() -> JsonValues.object(prefix + "kwargs", p.get("kwargs")));
     MisfirePolicy misfire = !p.containsKey("misfire") ? MisfirePolicy.FIRE_ONCE
         : problems.attempt(() -> MisfirePolicy.parse(prefix + "misfire", p.get("misfire")));
     Duration window = unset(p, "misfire-window") ? Schedule.DEFAULT_MISFIRE_WINDOW
-        : problems.attempt(() -> duration(prefix + "misfire-window", p.get("misfire-window"), null, "1h"));
+        : problems.attempt(() -> misfireWindow(prefix + "misfire-window", p.get("misfire-window")));
     Integer limit = unset(p, "catch-up-limit") ? Integer.valueOf(Schedule.DEFAULT_CATCH_UP_LIMIT)
         : problems.attempt(() -> catchUpLimit(prefix + "catch-up-limit", p.get("catch-up-limit")));
     Duration jitter = unset(p, "jitter") ? Duration.ZERO
@@ -106,11 +102,15 @@ public final class ScheduleReader {
 
   private static Instant instant(String key, String value) {
     try {
-      return OffsetDateTime.parse(value.trim()).toInstant();
+      OffsetDateTime t = OffsetDateTime.parse(value.trim());
+      if (t.getYear() >= 1 && t.getYear() <= 9999) {
+        return t.toInstant();
+      }
     } catch (DateTimeException | NullPointerException e) {
-      throw ConfigException.invalid(key, String.valueOf(value), "an ISO-8601 instant with an offset",
-          "2026-12-24T18:00:00+01:00");
+      // reported below
     }
+    throw ConfigException.invalid(key, String.valueOf(value), "an ISO-8601 instant with an offset, in the years"
+        + " 1 to 9999", "2026-12-24T18:00:00+01:00");
   }
 
   private static ZoneId zone(String key, String value) {
@@ -122,43 +122,23 @@ public final class ScheduleReader {
   }
 
   static Duration duration(String key, String value, Duration defaultValue, String example) {
-    if (value == null || value.isBlank()) {
-      return defaultValue;
+    return value == null || value.isBlank() ? defaultValue : Durations.read(key, value, example);
+  }
+
+  /** 0 (or any window below 1s) is refused: even an on-time fire sent a moment late would fall outside it. */
+  private static Duration misfireWindow(String key, String value) {
+    Duration d = Durations.read(key, value, "1h");
+    if (d.compareTo(MIN_MISFIRE_WINDOW) < 0) {
+      throw new ConfigException(key, "is " + Durations.format(d) + ", but must be at least 1s: a fire sent a moment"
+          + " late, or retried after a backend failure, must still be inside its window; to send no missed fires,"
+          + " set misfire=skip instead; for example: " + key + "=1h");
     }
-    try {
-      return Durations.parse(value);
-    } catch (IllegalArgumentException e) {
-      throw ConfigException.invalid(key, value, "a duration (" + Durations.EXAMPLES + ")", example);
-    }
+    return d;
   }
 
   private static int catchUpLimit(String key, String value) {
-    if (value == null || value.isBlank()) {
-      return Schedule.DEFAULT_CATCH_UP_LIMIT;
-    }
-    try {
-      int n = Integer.parseInt(value.trim());
-      if (n >= 1) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw ConfigException.invalid(key, value, "a whole number of at least 1", "100");
-  }
-
-  private static <T> T json(String key, String value, TypeReference<T> type, String example) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      T parsed = JobJson.mapper().readValue(value, type);
-      Placeholders.check(key, parsed);
-      return parsed;
-    } catch (JsonProcessingException e) {
-      throw new ConfigException(key, "not valid JSON of the right shape (" + e.getOriginalMessage()
-          + "); for example: " + key + "=" + example);
-    }
+    return value == null || value.isBlank() ? Schedule.DEFAULT_CATCH_UP_LIMIT
+        : (int) Values.wholeNumber(key, value, 1, Integer.MAX_VALUE, "100");
   }
 
   private static boolean unset(Map<String, String> p, String key) {

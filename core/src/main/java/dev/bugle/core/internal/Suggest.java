@@ -26,7 +26,9 @@ public final class Suggest {
     return closest(unknown, known).map(k -> " (did you mean '" + k + "'?)").orElse("");
   }
 
+  /** Edits between {@code a} and {@code b}: insertions, deletions, substitutions and swaps of neighbours. */
   static int distance(String a, String b) {
+    int[] prev2 = new int[b.length() + 1];
     int[] prev = new int[b.length() + 1];
     int[] cur = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
@@ -37,8 +39,12 @@ public final class Suggest {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          cur[j] = Math.min(cur[j], prev2[j - 2] + 1); // "bugel" is one slip from "bugle"
+        }
       }
-      int[] t = prev;
+      int[] t = prev2;
+      prev2 = prev;
       prev = cur;
       cur = t;
     }

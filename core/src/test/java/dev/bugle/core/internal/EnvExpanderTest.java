@@ -28,4 +28,15 @@ class EnvExpanderTest {
     assertThatThrownBy(() -> EnvExpander.expand("bugle.namespace", "${NOPE}", ENV))
         .hasMessageStartingWith("bugle.namespace: ").hasMessageContaining("NOPE").hasMessageContaining("${NOPE:-");
   }
+
+  @Test
+  void anUnterminatedOrMalformedReferenceIsAnErrorNamingTheKey() {
+    assertThatThrownBy(() -> EnvExpander.expand("bugle.schedule.x.queue", "mail-${HOST", ENV))
+        .isInstanceOf(dev.bugle.core.ConfigException.class)
+        .hasMessageStartingWith("bugle.schedule.x.queue: '${HOST' is not closed")
+        .hasMessageContaining("for example: bugle.schedule.x.queue=${HOST} or ${HOST:-value}");
+    assertThatThrownBy(() -> EnvExpander.expand("k", "${HOST}/${", ENV)).hasMessageStartingWith("k: '${' is not closed");
+    assertThatThrownBy(() -> EnvExpander.expand("k", "${1X}", ENV))
+        .hasMessageStartingWith("k: '${1X}' is not a valid reference");
+  }
 }
