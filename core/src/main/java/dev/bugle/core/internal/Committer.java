@@ -70,7 +70,13 @@ final class Committer {
         }
       }
       if (!writeOnce() && !closed) {
-        sleep(RETRY.delay(failures));
+        synchronized (lock) { // a flush at a stop wakes this wait and writes at once
+          try {
+            lock.wait(RETRY.delay(failures).toMillis());
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
       }
     }
   }
@@ -123,7 +129,7 @@ final class Committer {
    */
   boolean flushAndClose(Duration bound) {
     long deadline = System.nanoTime() + bound.toNanos();
-    if (thread == null) {
+    if (thread == null && !bound.isZero()) {
       writeOnce();
     }
     synchronized (lock) {
@@ -142,11 +148,4 @@ final class Committer {
     }
   }
 
-  private static void sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
 }

@@ -106,6 +106,7 @@ public final class Node {
         // The start-up checkpoint read failed: ownership can no longer be proven.
         scheduler.markLost(e.getMessage());
       } finally {
+        scheduler.shutDown(); // also when start() failed: no lane or committer thread is left behind
         current = null;
         if (pauses != null) {
           pauses.close();

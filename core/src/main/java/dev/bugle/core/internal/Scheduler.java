@@ -59,6 +59,7 @@ public final class Scheduler {
   private final Wakeup wakeup = new Wakeup();
   private volatile boolean stopping;
   private volatile boolean lost;
+  private boolean shutDown;
 
   /** A scheduler that sends and commits on the calling thread, with no listener: for tests and benchmarks. */
   public Scheduler(List<Schedule> schedules, Map<String, Enqueuer> enqueuers, Lease lease, String namespace,
@@ -324,7 +325,16 @@ public final class Scheduler {
     }
   }
 
-  private void shutDown() {
+  /**
+   * Stops the lanes (a send in flight gets {@link #STOP_BOUND}), handles their last outcomes, and writes what was
+   * acknowledged (another {@link #STOP_BOUND}) unless the lease is lost; then stops the committer's thread.
+   * Idempotent; called when the loop ends and by the node when start-up failed.
+   */
+  public void shutDown() {
+    if (shutDown) {
+      return;
+    }
+    shutDown = true;
     for (Lane lane : lanes.values()) {
       if (!lane.close(STOP_BOUND)) {
         LOG.warn("a send via '{}' was still in flight after {} ms and was abandoned; its fires are not "
@@ -332,7 +342,8 @@ public final class Scheduler {
       }
     }
     handleResults();
-    if (!lost && !committer.flushAndClose(STOP_BOUND)) {
+    boolean written = committer.flushAndClose(lost ? Duration.ZERO : STOP_BOUND);
+    if (!lost && !written) {
       LOG.warn("some checkpoints could not be written before the stop; the next leader sends those fires again "
           + "with their ids");
     }

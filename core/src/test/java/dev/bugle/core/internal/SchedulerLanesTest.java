@@ -36,6 +36,9 @@ class SchedulerLanesTest {
   @AfterEach
   void tearDown() {
     release.countDown();
+    if (scheduler != null) {
+      scheduler.shutDown();
+    }
   }
 
   private Scheduler start() {
@@ -135,5 +138,26 @@ class SchedulerLanesTest {
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
     assertThat(lease.store).containsEntry("rates", Instant.parse("2026-11-27T10:01:00Z"));
     assertThat(lease.store.get("digest")).isEqualTo(Instant.parse("2026-11-27T10:00:30Z"));
+  }
+
+  @Test
+  void aLostLeaseLeavesNoLaneOrCheckpointThreadBehind() throws Exception {
+    release.countDown(); // nothing hangs here
+    start();
+    Thread loop = new Thread(scheduler::runLoop);
+    loop.start();
+    scheduler.markLost("test");
+    loop.join(5_000);
+    assertThat(loop.isAlive()).isFalse();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (bugleThreads() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(bugleThreads()).isZero();
+  }
+
+  private static long bugleThreads() {
+    return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+        .filter(t -> t.getName().startsWith("bugle-checkpoints") || t.getName().startsWith("bugle-lane-")).count();
   }
 }
