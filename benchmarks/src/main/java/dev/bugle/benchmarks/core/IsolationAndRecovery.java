@@ -37,7 +37,7 @@ import redis.clients.jedis.Jedis;
  * "Isolation and recovery". Not a test: run it by hand.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.bugle.benchmarks.core.IsolationAndRecovery
- * [SECONDS=60] [SCHEDULES=20] [CUTS=3] [MISFIRE=fire-once]}
+ * [SECONDS=60] [SCHEDULES=20] [CUTS=3] [MISFIRE=fire-once] [DEAD=hung|none]}
  */
 public final class IsolationAndRecovery {
   private static final Duration CUT = Duration.ofSeconds(5);
@@ -53,6 +53,7 @@ public final class IsolationAndRecovery {
     int schedules = args.length > 1 ? Integer.parseInt(args[1]) : 20;
     int cuts = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     String misfire = args.length > 3 ? args[3] : "fire-once";
+    boolean dead = args.length <= 4 || !args[4].equals("none"); // "none": the healthy schedules alone, for comparison
     // The node's retry warnings would drown the figures; -Dorg.slf4j.simpleLogger.defaultLogLevel=info shows them.
     if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
@@ -78,10 +79,11 @@ public final class IsolationAndRecovery {
           "bugle.enqueuer.redis.timeout=1s",
           "bugle.enqueuer.dj.type=delayed-job",
           "bugle.enqueuer.dj.jdbc-url=jdbc:postgresql://127.0.0.1:" + pg.port() + "/test",
-          "bugle.enqueuer.dj.username=postgres",
-          "bugle.schedule.dead.every=1s",
-          "bugle.schedule.dead.job=Dead",
-          "bugle.schedule.dead.enqueuer=dj"));
+          "bugle.enqueuer.dj.username=postgres"));
+      if (dead) {
+        lines.addAll(List.of("bugle.schedule.dead.every=1s", "bugle.schedule.dead.job=Dead",
+            "bugle.schedule.dead.enqueuer=dj"));
+      }
       for (int i = 1; i <= schedules; i++) {
         String s = String.format(Locale.ROOT, "bugle.schedule.h%02d.", i);
         lines.addAll(List.of(s + "every=1s", s + "job=Healthy", s + "enqueuer=redis", s + "misfire=" + misfire,
@@ -108,7 +110,7 @@ public final class IsolationAndRecovery {
         Instant from = Instant.now();
         Thread.sleep(seconds * 1000L);
         Instant to = Instant.now();
-        report(snapshot(items), from, to, schedules, seconds);
+        report(snapshot(items), from, to, schedules, seconds, dead);
 
         List<Long> recoveries = new ArrayList<>();
         for (int c = 0; c < cuts; c++) {
@@ -137,7 +139,8 @@ public final class IsolationAndRecovery {
     System.exit(0); // the hung delayed-job pool's threads are not daemons
   }
 
-  private static void report(List<Item> all, Instant from, Instant to, int schedules, int seconds) {
+  private static void report(List<Item> all, Instant from, Instant to, int schedules, int seconds,
+      boolean dead) {
     // Only instants scheduled inside the window, so a fire late from before it or due after it does not count.
     Instant first = Instant.ofEpochSecond(from.getEpochSecond() + 2);
     Instant last = to.minusSeconds(1);
@@ -163,12 +166,12 @@ public final class IsolationAndRecovery {
       }
     }
     if (ms.isEmpty()) {
-      System.out.printf(Locale.ROOT, "%d healthy schedules, %d s beside a hung delayed-job: NO healthy fire arrived%n",
-          schedules, seconds);
+      System.out.printf(Locale.ROOT, "%d healthy schedules, %d s: NO healthy fire arrived%n", schedules, seconds);
       return;
     }
-    System.out.printf(Locale.ROOT, "%d healthy schedules, %d s beside a hung delayed-job: %d fires (%d expected, %d "
-        + "missing, %d doubled); lateness p50=%d ms p99=%d ms max=%d ms%n", schedules, seconds, ms.size(), expected,
+    System.out.printf(Locale.ROOT, "%d healthy schedules, %d s %s: %d fires (%d expected, %d "
+        + "missing, %d doubled); lateness p50=%d ms p99=%d ms max=%d ms%n", schedules, seconds,
+        dead ? "beside a hung delayed-job" : "with no dead backend", ms.size(), expected,
         missing, doubled, ms.get((ms.size() - 1) / 2), ms.get((int) Math.ceil(ms.size() * 0.99) - 1),
         ms.get(ms.size() - 1));
   }
