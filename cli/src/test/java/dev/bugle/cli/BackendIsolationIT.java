@@ -34,11 +34,13 @@ class BackendIsolationIT {
   /**
    * The issue's target is 50 ms from scheduled_at to arrival in Redis. What this test allows is more: on the
    * 2-core machine the suite runs on, shared by several builds (load average above 10), a JVM with C1 only and the
-   * serial collector is scheduled late by a few tens of milliseconds now and then even with nothing else wrong.
-   * Measured figures are in docs/benchmarks.md ("Isolation and recovery"); the code before the lanes was seconds
-   * late and lost fires, which this bound still catches.
+   * serial collector is scheduled late by tens of milliseconds now and then with nothing else wrong, and the
+   * first fire of a fresh JVM loads the send path's classes (measured 72 to 215 ms; later fires 1 to 30 ms). The
+   * code before the lanes was 5 s late and lost fires, which these bounds still catch. Figures:
+   * docs/benchmarks.md, "Isolation and recovery".
    */
-  static final Duration LATENESS_BOUND = Duration.ofMillis(250);
+  static final Duration FIRST_FIRE_BOUND = Duration.ofMillis(500);
+  static final Duration LATENESS_BOUND = Duration.ofMillis(100);
   /** How long the healthy schedule is watched beside the dead backend. */
   static final Duration WATCH = Duration.ofSeconds(12);
   /** Target: the first fire after Redis returns arrives within 1 s (the retry backoff's cap); allowed: 1.5 s. */
@@ -117,10 +119,14 @@ class BackendIsolationIT {
         .hasSizeGreaterThanOrEqualTo((int) WATCH.toSeconds() - 3)
         .allSatisfy((at, n) -> assertThat(n).as(at.toString()).isEqualTo(1));
     String summary = RedisListReader.latenessSummary(items);
-    System.out.println("BackendIsolationIT " + dead + " lateness: " + summary);
-    assertThat(items).as("lateness (%s) of each fire within %s\n%s", summary, LATENESS_BOUND, items)
-        .allSatisfy(i -> assertThat(i.lateness()).as(i.toString()).isLessThanOrEqualTo(LATENESS_BOUND)
-            .isGreaterThanOrEqualTo(Duration.ZERO));
+    System.out.println("BackendIsolationIT " + dead + " lateness: " + summary + "; the dead lane's attempts: "
+        + bugle.stderr().stream().filter(l -> l.contains("via 'dj'")).map(l -> l.substring(0, Math.min(l.length(), 24)))
+        .toList());
+    assertThat(items.get(0).lateness()).as("the first fire's lateness (%s)\n%s", summary, items)
+        .isBetween(Duration.ZERO, FIRST_FIRE_BOUND);
+    assertThat(items.subList(1, items.size())).as("lateness (%s) of each later fire within %s\n%s", summary,
+        LATENESS_BOUND, items)
+        .allSatisfy(i -> assertThat(i.lateness()).as(i.toString()).isBetween(Duration.ZERO, LATENESS_BOUND));
   }
 
   @Test
