@@ -7,8 +7,8 @@ import java.time.Duration;
 /** Where the tests find the checkout's files, and the numbers the deployment files are checked against. */
 final class Layout {
   /**
-   * {@code bugle run} exits within this long of SIGTERM, whatever the backends do (README, "Signals and shutdown
-   * bounds"; docs/consul-lock.md: a SIGTERM handover within 2 s). A stop timeout or grace period must exceed it.
+   * {@code bugle run} exits within this long of SIGTERM (README, Install; deploy/README.md; docs/consul-lock.md: a
+   * SIGTERM handover within 2 s). A stop timeout or grace period must exceed it, with margin.
    */
   static final Duration SHUTDOWN_BOUND = Duration.ofSeconds(2);
 
