@@ -3,7 +3,6 @@ package dev.bugle.backend.redis;
 import dev.bugle.core.JobRequest;
 import dev.bugle.spi.Enqueuer;
 import dev.bugle.spi.EnqueuerProvider;
-import dev.bugle.testkit.BackendEnqueuerContract;
 import dev.bugle.testkit.TestSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
@@ -14,7 +13,7 @@ import redis.clients.jedis.Jedis;
  * {@code NAMESPACE:queue:QUEUE} (Sidekiq, Resque), under a key namespace of this run's own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class QueueListContract extends BackendEnqueuerContract {
+abstract class QueueListContract extends RedisBackendContract {
   private static final String QUEUE = "contract";
   private final EnqueuerProvider provider;
   private final String namespace;
@@ -24,7 +23,8 @@ abstract class QueueListContract extends BackendEnqueuerContract {
     this.namespace = RedisIt.unique(provider.type());
   }
 
-  private Enqueuer create(String url, String... more) {
+  @Override
+  protected Enqueuer create(String url, String... more) {
     return provider.create(TestSettings.enqueuer(RedisIt.with(more, "redis-url", url, "namespace", namespace,
         "queue", QUEUE, "dedupe-ttl", "10m")));
   }
@@ -42,22 +42,6 @@ abstract class QueueListContract extends BackendEnqueuerContract {
   @Override
   protected JobRequest newJob() {
     return RedisIt.withoutKwargs(super.newJob()); // these jobs have no kwargs; the formats refuse them
-  }
-
-  @Override
-  protected Misconfigured newEnqueuerWithWrongCredentials() {
-    String secret = RedisIt.unique("wrong");
-    return new Misconfigured(create(RedisIt.wrongUserUrl(secret)), "bugle.enqueuer.test.redis-url", secret);
-  }
-
-  @Override
-  protected int backendPort() {
-    return RedisIt.PORT;
-  }
-
-  @Override
-  protected Enqueuer newEnqueuerAt(int port) {
-    return create("redis://127.0.0.1:" + port + "/0", "connect-timeout", "1s", "timeout", "2s");
   }
 
   @Override

@@ -2,16 +2,16 @@ package dev.bugle.backend.redis;
 
 import dev.bugle.core.JobRequest;
 import dev.bugle.spi.Enqueuer;
-import dev.bugle.testkit.BackendEnqueuerContract;
 import dev.bugle.testkit.TestSettings;
 import org.junit.jupiter.api.AfterAll;
 import redis.clients.jedis.Jedis;
 
 /** The enqueuer contract for ActiveJob jobs on Sidekiq (kwargs included: ActiveJob passes them as keywords). */
-class SidekiqActiveJobEnqueuerIT extends BackendEnqueuerContract {
+class SidekiqActiveJobEnqueuerIT extends RedisBackendContract {
   private static final String QUEUE = RedisIt.unique("activejob");
 
-  private static Enqueuer create(String url, String... more) {
+  @Override
+  protected Enqueuer create(String url, String... more) {
     return new SidekiqEnqueuerProvider().create(TestSettings.enqueuer(RedisIt.with(more, "redis-url", url,
         "active-job", "true", "queue", QUEUE, "dedupe-ttl", "10m")));
   }
@@ -25,22 +25,6 @@ class SidekiqActiveJobEnqueuerIT extends BackendEnqueuerContract {
   protected Enqueuer newEnqueuerForUnreachableBackend() {
     return new SidekiqEnqueuerProvider().create(TestSettings.enqueuer("redis-url", RedisIt.UNREACHABLE_URL,
         "active-job", "true", "connect-timeout", "500ms"));
-  }
-
-  @Override
-  protected Misconfigured newEnqueuerWithWrongCredentials() {
-    String secret = RedisIt.unique("wrong");
-    return new Misconfigured(create(RedisIt.wrongUserUrl(secret)), "bugle.enqueuer.test.redis-url", secret);
-  }
-
-  @Override
-  protected int backendPort() {
-    return RedisIt.PORT;
-  }
-
-  @Override
-  protected Enqueuer newEnqueuerAt(int port) {
-    return create("redis://127.0.0.1:" + port + "/0", "connect-timeout", "1s", "timeout", "2s");
   }
 
   @Override
