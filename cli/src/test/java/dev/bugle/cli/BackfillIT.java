@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bugle.core.JobRequest;
-import dev.bugle.spi.JobJson;
+import dev.bugle.support.JobJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

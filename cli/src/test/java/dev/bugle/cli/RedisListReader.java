@@ -3,7 +3,7 @@ package dev.bugle.cli;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.bugle.spi.JobJson;
+import dev.bugle.support.JobJson;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

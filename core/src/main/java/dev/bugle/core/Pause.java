@@ -2,7 +2,7 @@ package dev.bugle.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.bugle.spi.JobJson;
+import dev.bugle.support.JobJson;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

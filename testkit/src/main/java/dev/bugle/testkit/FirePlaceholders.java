@@ -6,7 +6,7 @@ import dev.bugle.core.EveryTrigger;
 import dev.bugle.core.JobRequest;
 import dev.bugle.core.MisfirePolicy;
 import dev.bugle.core.Schedule;
-import dev.bugle.spi.JobJson;
+import dev.bugle.support.JobJson;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

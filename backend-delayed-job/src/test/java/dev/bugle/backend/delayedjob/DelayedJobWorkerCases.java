@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bugle.core.JobRequest;
 import dev.bugle.spi.Enqueuer;
-import dev.bugle.spi.JobJson;
+import dev.bugle.support.JobJson;
 import dev.bugle.testkit.ExternalProcess;
 import dev.bugle.testkit.FirePlaceholders;
 import dev.bugle.testkit.TestSettings;

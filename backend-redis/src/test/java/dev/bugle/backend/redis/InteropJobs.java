@@ -2,7 +2,7 @@ package dev.bugle.backend.redis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bugle.core.JobRequest;
-import dev.bugle.spi.JobJson;
+import dev.bugle.support.JobJson;
 import dev.bugle.testkit.TestSettings;
 import java.time.Instant;
 import java.util.Arrays;

@@ -6,7 +6,7 @@ import dev.bugle.core.BugleConfig;
 import dev.bugle.core.Components;
 import dev.bugle.core.ConfigLoader;
 import dev.bugle.core.Providers;
-import dev.bugle.spi.JobJson;
+import dev.bugle.support.JobJson;
 import dev.bugle.testkit.TcpProxy;
 import java.io.IOException;
 import java.net.Socket;

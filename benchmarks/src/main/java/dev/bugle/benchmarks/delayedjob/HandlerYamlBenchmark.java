@@ -3,7 +3,7 @@ package dev.bugle.benchmarks.delayedjob;
 import dev.bugle.backend.delayedjob.HandlerKind;
 import dev.bugle.backend.delayedjob.internal.HandlerYaml;
 import dev.bugle.core.JobRequest;
-import dev.bugle.spi.JobJson;
+import dev.bugle.support.JobJson;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

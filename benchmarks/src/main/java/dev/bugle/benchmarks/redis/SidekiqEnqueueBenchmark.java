@@ -4,7 +4,7 @@ import dev.bugle.backend.redis.SidekiqEnqueuerProvider;
 import dev.bugle.core.JobRequest;
 import dev.bugle.core.PropertySettings;
 import dev.bugle.spi.Enqueuer;
-import dev.bugle.spi.JobJson;
+import dev.bugle.support.JobJson;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

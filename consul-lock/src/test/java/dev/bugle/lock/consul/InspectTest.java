@@ -3,7 +3,7 @@ package dev.bugle.lock.consul;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.bugle.spi.JobJson;
+import dev.bugle.support.JobJson;
 import dev.bugle.spi.LeaderLock;
 import dev.bugle.spi.Lease;
 import dev.bugle.spi.LockStatus;

@@ -3,7 +3,7 @@ package dev.bugle.core.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.bugle.core.ConfigException;
-import dev.bugle.spi.JobJson;
+import dev.bugle.support.JobJson;
 import java.util.List;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package dev.bugle.backend.jobrunr.internal;
 
 import dev.bugle.core.ConfigException;
-import dev.bugle.spi.JobJson;
+import dev.bugle.support.JobJson;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.bugle.backend.jobrunr.internal;
 
 import dev.bugle.core.ConfigException;
 import dev.bugle.core.JobRequest;
-import dev.bugle.core.PropertySettings;
+import dev.bugle.support.JobOptionSettings;
 import dev.bugle.spi.Settings;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -32,8 +32,7 @@ public record JobOptions(List<String> argTypes, Duration delay, Integer retries,
 
   /** The options of {@code job}'s schedule; errors name the full option key. */
   public static JobOptions of(JobRequest job) {
-    Settings s = PropertySettings.of("bugle.schedule." + job.schedule() + ".option.", job.namespace(),
-        InstantSource.system(), job.options());
+    Settings s = JobOptionSettings.of(job, InstantSource.system());
     List<String> types = s.find("arg-types")
         .map(t -> ArgTypes.parse(s.key("arg-types"), t, job.args().size())).orElse(null);
     Duration delay = s.durationOf("delay", Duration.ZERO);

@@ -3,7 +3,7 @@ package dev.bugle.backend.rabbitmq.internal;
 import com.rabbitmq.client.AMQP;
 import dev.bugle.core.ConfigException;
 import dev.bugle.core.JobRequest;
-import dev.bugle.spi.JobJson;
+import dev.bugle.support.JobJson;
 import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.util.Date;

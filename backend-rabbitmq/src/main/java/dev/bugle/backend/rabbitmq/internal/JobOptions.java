@@ -1,7 +1,8 @@
 package dev.bugle.backend.rabbitmq.internal;
 
 import dev.bugle.core.JobRequest;
-import dev.bugle.core.PropertySettings;
+import dev.bugle.spi.Settings;
+import dev.bugle.support.JobOptionSettings;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Optional;
@@ -11,11 +12,10 @@ import java.util.Optional;
  * error messages as settings, so a bad value names its full key and shows an example.
  */
 final class JobOptions {
-  private final PropertySettings options;
+  private final Settings options;
 
   JobOptions(JobRequest job) {
-    this.options = PropertySettings.of("bugle.schedule." + job.schedule() + ".option.", job.namespace(),
-        InstantSource.system(), job.options());
+    this.options = JobOptionSettings.of(job, InstantSource.system());
   }
 
   /**

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bugle.core.ConfigException;
 import dev.bugle.core.JobRequest;
-import dev.bugle.spi.JobJson;
+import dev.bugle.support.JobJson;
 import dev.bugle.testkit.SettableClock;
 import dev.bugle.testkit.TestSettings;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package dev.bugle.backend.redis.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.bugle.core.ConfigException;
 import dev.bugle.core.JobRequest;
-import dev.bugle.spi.JobJson;
+import dev.bugle.support.JobJson;
 
 /** Small helpers the formats share: the schedule's property keys, JSON with errors that name them. */
 public final class Jobs {

@@ -1,7 +1,7 @@
 package dev.bugle.backend.redis.internal;
 
 import dev.bugle.core.JobRequest;
-import dev.bugle.spi.JobJson;
+import dev.bugle.support.JobJson;
 import dev.bugle.spi.Settings;
 import java.util.List;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package dev.bugle.backend.redis.internal;
 
 import dev.bugle.core.JobRequest;
-import dev.bugle.spi.PythonRepr;
+import dev.bugle.support.PythonRepr;
 import dev.bugle.spi.Settings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

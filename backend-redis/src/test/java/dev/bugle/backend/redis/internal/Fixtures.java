@@ -3,7 +3,7 @@ package dev.bugle.backend.redis.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bugle.core.JobRequest;
 import dev.bugle.core.PropertySettings;
-import dev.bugle.spi.JobJson;
+import dev.bugle.support.JobJson;
 import dev.bugle.testkit.SettableClock;
 import dev.bugle.testkit.TestSettings;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.bugle.lock.consul.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.bugle.core.LockException;
-import dev.bugle.spi.JobJson;
+import dev.bugle.support.JobJson;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.bugle.lock.consul.internal;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.bugle.core.LockException;
 import dev.bugle.spi.Controls;
-import dev.bugle.spi.JobJson;
+import dev.bugle.support.JobJson;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;

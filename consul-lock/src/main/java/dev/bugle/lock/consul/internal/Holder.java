@@ -1,7 +1,7 @@
 package dev.bugle.lock.consul.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.bugle.spi.JobJson;
+import dev.bugle.support.JobJson;
 import java.util.Map;
 
 /**

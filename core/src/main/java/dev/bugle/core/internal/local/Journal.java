@@ -2,7 +2,7 @@ package dev.bugle.core.internal.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bugle.spi.JobJson;
+import dev.bugle.support.JobJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;

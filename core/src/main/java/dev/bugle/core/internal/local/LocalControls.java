@@ -3,7 +3,7 @@ package dev.bugle.core.internal.local;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.bugle.core.LockException;
 import dev.bugle.spi.Controls;
-import dev.bugle.spi.JobJson;
+import dev.bugle.support.JobJson;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

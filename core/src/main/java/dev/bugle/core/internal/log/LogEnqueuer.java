@@ -3,7 +3,7 @@ package dev.bugle.core.internal.log;
 import dev.bugle.core.EnqueueException;
 import dev.bugle.core.JobRequest;
 import dev.bugle.spi.Enqueuer;
-import dev.bugle.spi.JobJson;
+import dev.bugle.support.JobJson;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

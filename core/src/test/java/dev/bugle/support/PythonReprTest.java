@@ -1,4 +1,4 @@
-package dev.bugle.spi;
+package dev.bugle.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.bugle.spi;
+package dev.bugle.support;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.bugle.spi;
+package dev.bugle.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
