@@ -111,6 +111,14 @@ class BugleStarterTest {
   }
 
   @Test
+  void aYamlSequenceForArgsIsAnUnknownKeyNamedAsSpringFlattensIt() {
+    // args: [USD, 2] in YAML becomes args[0] and args[1]; the file's keys want one JSON string: args: '["USD", 2]'
+    runner.withPropertyValues(node(ns(), "bugle.schedule.tick.args[0]=USD", "bugle.schedule.tick.args[1]=2"))
+        .run(context -> assertThat(rootConfigException(context.getStartupFailure()).getMessage())
+            .contains("bugle.schedule.tick.args[0]"));
+  }
+
+  @Test
   void aBadValueFailsTheStartUpNamingTheKey() {
     runner.withPropertyValues(node(ns(), "bugle.schedule.tick.misfire-window=soon")).run(context -> {
       assertThat(context).hasFailed();
