@@ -280,7 +280,8 @@ class FleetIT {
   }
 
   private static boolean listening(int port) {
-    try (Socket s = new Socket("127.0.0.1", port)) {
+    try {
+      new Socket("127.0.0.1", port).close();
       return true;
     } catch (IOException notYet) {
       return false;
