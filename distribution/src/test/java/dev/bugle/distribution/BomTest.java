@@ -24,7 +24,7 @@ import org.w3c.dom.NodeList;
 class BomTest {
   /** Tests, benchmarks, examples and packaging: nothing an embedder depends on. */
   private static final Set<String> NOT_PUBLISHED = Set.of("bugle-benchmarks", "bugle-consul-failover", "bugle-examples",
-      "bugle-example-jobrunr", "bugle-bom", "bugle-distribution");
+      "bugle-example-jobrunr", "bugle-example-spring-boot", "bugle-bom", "bugle-distribution");
   /** The command: published (its jar is the runnable one), but not a library, so no sources or Javadoc jar. */
   private static final String CLI = "bugle-cli";
 
