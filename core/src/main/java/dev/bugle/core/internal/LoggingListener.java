@@ -59,7 +59,8 @@ public final class LoggingListener implements BugleListener {
           e.enqueuer(), e.attempt(), e.error().orElse(""));
       case SKIPPED_MISFIRE -> FIRES.warn("schedule '{}': {} missed fire(s) not sent, from {} to {} ({})", e.schedule(),
           e.count(), e.first(), e.last(), e.error().orElse(""));
-      case SKIPPED_PAUSED -> FIRES.info("schedule '{}': {} skipped while paused", e.schedule(), fires);
+      case SKIPPED_PAUSED -> FIRES.info("schedule '{}': {} skipped while paused ({})", e.schedule(), fires,
+          e.error().orElse(""));
       case MANUAL -> FIRES.info("schedule '{}': manual {} enqueued via '{}'", e.schedule(), fires, e.enqueuer());
       default -> FIRES.info("schedule '{}': {} {}", e.schedule(), e.outcome().label(), fires);
     }
