@@ -30,6 +30,7 @@ class SchedulerLanesTest {
   private final CountDownLatch hungEntered = new CountDownLatch(1);
   private final RecordingEnqueuer hung = new RecordingEnqueuer();
   private final List<FireEvent> fires = new CopyOnWriteArrayList<>();
+  private final List<dev.bugle.core.event.SchedulePlanned> plans = new CopyOnWriteArrayList<>();
   private final FakeLease lease = new FakeLease();
   private Scheduler scheduler;
 
@@ -56,6 +57,11 @@ class SchedulerLanesTest {
       public void onFire(FireEvent fire) {
         fires.add(fire);
       }
+
+      @Override
+      public void onPlanned(dev.bugle.core.event.SchedulePlanned planned) {
+        plans.add(planned);
+      }
     };
     scheduler = new Scheduler(List.of(every("rates", "healthy"), every("digest", "hung")),
         Map.<String, Enqueuer>of("healthy", healthy, "hung", hung), lease, "shop", clock, Backoff.DEFAULT, listener,
@@ -68,20 +74,28 @@ class SchedulerLanesTest {
     return Schedule.of(name, EveryTrigger.of(Duration.ofMinutes(1)), name + "Job", enqueuer);
   }
 
-  /** Runs the planner's step until {@code healthy} has {@code n} acknowledged fires; bounded. */
+  /**
+   * Runs the planner's step until {@code healthy} has {@code n} acknowledged fires and the planner has handled
+   * the last of them (planned the next fire); bounded.
+   */
   private void stepUntilHealthyHas(int n) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (acked("rates") < n && System.nanoTime() < deadline) {
+    while ((acked("rates") < n || !planned("rates", n)) && System.nanoTime() < deadline) {
       scheduler.runDueOnce();
       Thread.onSpinWait();
     }
-    scheduler.runDueOnce(); // handle the outcome, plan the next fire
+  }
+
+  /** Whether the planner has planned {@code schedule}'s fire after its {@code n}-th one. */
+  private boolean planned(String schedule, int n) {
+    return plans.stream().filter(p -> p.schedule().equals(schedule)).count() >= n + 1;
   }
 
   /** The committer writes on its own thread: waits (bounded) for the checkpoint to arrive. */
   private void awaitCheckpoint(String schedule, Instant expected) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (!expected.equals(lease.store.get(schedule)) && System.nanoTime() < deadline) {
+      scheduler.runDueOnce(); // the lane's outcome may reach the planner after its event reached the listener
       Thread.sleep(5);
     }
     assertThat(lease.store).containsEntry(schedule, expected);
