@@ -1,0 +1,94 @@
+package dev.bugle.ops;
+
+import dev.bugle.core.BugleConfig;
+import dev.bugle.core.Components;
+import dev.bugle.core.Schedule;
+import dev.bugle.core.event.BugleListener;
+import dev.bugle.core.event.NodeState;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What {@code bugle run} adds to a node: the listeners (status model, metrics) to register before it runs, then,
+ * when {@code bugle.http.port} is set, the lock watcher and the HTTP server, until closed.
+ *
+ * <pre>{@code
+ * try (Operations ops = Operations.create(config, parts, InstantSource.system())) {
+ *   ops.listeners().forEach(bugle::addListener);
+ *   ops.start(NodeView.of(bugle));
+ *   bugle.run();
+ * }
+ * }</pre>
+ */
+public final class Operations implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Operations.class);
+
+  private final BugleConfig config;
+  private final Components parts;
+  private final InstantSource clock;
+  private final OpsSettings settings;
+  private final StatusModel model = new StatusModel();
+  private final PrometheusMeterRegistry registry;
+  private final MetricsListener metrics;
+  private LockWatcher watcher;
+  private OpsServer server;
+
+  private Operations(BugleConfig config, Components parts, InstantSource clock) {
+    this.config = config;
+    this.parts = parts;
+    this.clock = clock;
+    this.settings = OpsSettings.from(config);
+    this.registry = Metrics.prometheus();
+    this.metrics = new MetricsListener(registry, config.schedules().stream().map(Schedule::name).toList(),
+        settings.scheduleSeries());
+  }
+
+  /** Reads the operations keys (a bad one is a {@code ConfigException}) and builds the listeners. */
+  public static Operations create(BugleConfig config, Components parts, InstantSource clock) {
+    return new Operations(config, parts, clock);
+  }
+
+  public List<BugleListener> listeners() {
+    return List.of(model, metrics);
+  }
+
+  /** Starts the server when {@code bugle.http.port} is set, and logs its URL. */
+  public void start(NodeView node) {
+    if (settings.port().isEmpty()) {
+      return;
+    }
+    Map<String, Boolean> exactlyOnce = new HashMap<>();
+    parts.enqueuers().forEach((name, e) -> exactlyOnce.put(name, Delivery.exactlyOnce(e)));
+    watcher = new LockWatcher(parts.lock(), clock, () -> node.state() == NodeState.LEADING);
+    watcher.start();
+    StatusService service = new StatusService(config, exactlyOnce, model, node, watcher, settings, clock);
+    server = OpsServer.start(settings.bind(), settings.port().getAsInt(), service, registry);
+    String host = settings.bind().contains(":") ? "[" + settings.bind() + "]" : settings.bind();
+    LOG.info("http: status page and metrics at http://{}:{}/ (bind {})", host, server.port(), settings.bind());
+  }
+
+  /** The server's port, or -1 without a server. */
+  public int port() {
+    return server == null ? -1 : server.port();
+  }
+
+  public StatusModel model() {
+    return model;
+  }
+
+  @Override
+  public void close() {
+    if (server != null) {
+      server.close();
+    }
+    if (watcher != null) {
+      watcher.close();
+    }
+    registry.close();
+  }
+}
