@@ -4,6 +4,7 @@ import dev.bugle.core.Schedule;
 import dev.bugle.core.Secrets;
 import dev.bugle.core.event.FireEvent;
 import dev.bugle.core.event.FireOutcome;
+import dev.bugle.spi.LockStatus;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,6 +59,19 @@ public final class Documents {
     m.put("lateness_seconds", e.lateness().toNanos() / 1e9);
     m.put("attempt", e.attempt());
     m.put("error", e.error().map(Secrets::maskUrls).orElse(null));
+    return m;
+  }
+
+  /** Who holds the lock as its store tells it, or null when nobody does or the store cannot tell. */
+  public static Map<String, Object> leader(LockStatus status) {
+    if (!status.reachable() || status.holder().isEmpty()) {
+      return null;
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("holder", status.holder().get());
+    m.put("fencing_token", status.fencingToken().isPresent() ? status.fencingToken().getAsLong() : null);
+    m.put("since", text(status.since()));
+    m.put("self", false);
     return m;
   }
 

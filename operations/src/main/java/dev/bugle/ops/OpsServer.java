@@ -3,6 +3,7 @@ package dev.bugle.ops;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.bugle.core.ConfigException;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +41,8 @@ final class OpsServer implements AutoCloseable {
     try {
       server = HttpServer.create(new InetSocketAddress(bind, port), 16);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on " + bind + ":" + port + ": " + e.getMessage(), e);
+      throw new ConfigException(port == 0 ? OpsSettings.BIND : OpsSettings.PORT, "cannot listen on " + bind + ":"
+          + port + ": " + e.getMessage() + "; choose another, or bugle.http.port=0 for an ephemeral port", e);
     }
     byte[] page = resource("status.html");
     ExecutorService executor = Executors.newFixedThreadPool(2, r -> {

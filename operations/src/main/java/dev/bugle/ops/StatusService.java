@@ -3,7 +3,6 @@ package dev.bugle.ops;
 import dev.bugle.core.BugleConfig;
 import dev.bugle.core.Schedule;
 import dev.bugle.core.event.NodeState;
-import dev.bugle.spi.LockStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -88,15 +87,7 @@ final class StatusService {
       m.put("self", true);
       return m;
     }
-    Optional<LockStatus> s = watcher.last().map(LockWatcher.Reading::status).filter(LockStatus::reachable);
-    if (s.isEmpty() || s.get().holder().isEmpty()) {
-      return null;
-    }
-    m.put("holder", s.get().holder().get());
-    m.put("fencing_token", s.get().fencingToken().isPresent() ? s.get().fencingToken().getAsLong() : null);
-    m.put("since", Documents.text(s.get().since()));
-    m.put("self", false);
-    return m;
+    return watcher.last().map(r -> Documents.leader(r.status())).orElse(null);
   }
 
   List<Map<String, Object>> schedules(int offset, int limit) {
