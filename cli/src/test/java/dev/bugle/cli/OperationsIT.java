@@ -119,6 +119,17 @@ class OperationsIT {
   }
 
   @Test
+  void theQuickStartServesHttpAndLogsItsUrl() throws Exception {
+    Path quickstart = Path.of("..", "examples", "quickstart.properties").toAbsolutePath().normalize();
+    BugleProcess p = run(Map.of("BUGLE_HTTP_PORT", "0", "BUGLE_STATE_DIR", tmp.resolve("state").toString()),
+        quickstart);
+    OpsHttp http = OpsHttp.of(p);
+    assertThat(http.base).matches("http://127\\.0\\.0\\.1:\\d+/");
+    assertThat(http.status("/healthz")).isEqualTo(200);
+    assertThat(http.json("/api/v1/schedules")).hasSize(3);
+  }
+
+  @Test
   void aStandbyReportsBugleLeaderZeroAndTheLeaderItWaitsFor() throws Exception {
     Path config = new Workspace(tmp).tickingConfig("bugle.http.port=0");
     BugleProcess leader = run(Map.of(), config);
