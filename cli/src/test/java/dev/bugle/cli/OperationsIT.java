@@ -61,7 +61,7 @@ class OperationsIT {
   void aLeaderServesEveryEndpointAndItsMetricsMatchThePrintedJobs() throws Exception {
     BugleProcess leader = run(Map.of(), new Workspace(tmp).tickingConfig("bugle.http.port=0"));
     OpsHttp http = OpsHttp.of(leader);
-    leader.awaitStderr(LifecycleIT.LEADING_1, STARTUP);
+    long token = LifecycleIT.token(leader.awaitStderr(LifecycleIT.LEADING, STARTUP));
     OpsHttp.await("three tick jobs", Duration.ofSeconds(10), () -> tickJobs(leader).size() >= 3);
 
     assertThat(http.status("/healthz")).isEqualTo(200);
@@ -72,10 +72,10 @@ class OperationsIT {
     assertThat(status.get("state").asText()).isEqualTo("leading");
     assertThat(status.get("lock").asText()).isEqualTo("local");
     assertThat(status.get("namespace").asText()).isEqualTo(Workspace.NAMESPACE);
-    assertThat(status.get("fencing_token").asLong()).isEqualTo(1);
+    assertThat(status.get("fencing_token").asLong()).isEqualTo(token);
     assertThat(status.get("node").asText()).endsWith("pid " + leader.pid());
     assertThat(status.get("leader").get("self").asBoolean()).isTrue();
-    assertThat(status.get("leader").get("fencing_token").asLong()).isEqualTo(1);
+    assertThat(status.get("leader").get("fencing_token").asLong()).isEqualTo(token);
     assertThat(Instant.parse(status.get("started_at").asText())).isBefore(Instant.now());
     assertThat(status.get("version").asText()).isNotBlank();
     JsonNode recent = status.get("recent_fires").get(0);
@@ -105,7 +105,7 @@ class OperationsIT {
           && lastFire == lastPrinted.toEpochMilli() / 1000.0;
     });
     assertThat(http.metric("bugle_leader")).isEqualTo(1.0);
-    assertThat(http.metric("bugle_fencing_token")).isEqualTo(1.0);
+    assertThat(http.metric("bugle_fencing_token")).isEqualTo((double) token);
     assertThat(http.metric("bugle_schedules")).isEqualTo(1.0);
     assertThat(http.metric("bugle_lease_lost_total")).isEqualTo(0.0);
     assertThat(http.metric("bugle_next_fire_timestamp_seconds{schedule=\"tick\"}"))
@@ -133,7 +133,7 @@ class OperationsIT {
   void aStandbyReportsBugleLeaderZeroAndTheLeaderItWaitsFor() throws Exception {
     Path config = new Workspace(tmp).tickingConfig("bugle.http.port=0");
     BugleProcess leader = run(Map.of(), config);
-    leader.awaitStderr(LifecycleIT.LEADING_1, STARTUP);
+    long token = LifecycleIT.token(leader.awaitStderr(LifecycleIT.LEADING, STARTUP));
     BugleProcess standby = run(Map.of(), config);
     OpsHttp http = OpsHttp.of(standby);
     standby.awaitStderr("standby: waiting for the local lock", STARTUP);
@@ -144,7 +144,7 @@ class OperationsIT {
     assertThat(status.get("state").asText()).isEqualTo("standby");
     assertThat(status.get("fencing_token").isNull()).isTrue();
     assertThat(status.get("leader").get("holder").asText()).contains("pid " + leader.pid());
-    assertThat(status.get("leader").get("fencing_token").asLong()).isEqualTo(1);
+    assertThat(status.get("leader").get("fencing_token").asLong()).isEqualTo(token);
     assertThat(status.get("leader").get("self").asBoolean()).isFalse();
     assertThat(http.metric("bugle_leader")).isEqualTo(0.0);
     assertThat(http.metric("bugle_fencing_token")).isEqualTo(0.0);
@@ -161,7 +161,7 @@ class OperationsIT {
     BugleProcess leader = run(Map.of("JAVA_TOOL_OPTIONS", "-Dbugle.test.stall-file=" + stall),
         new Workspace(tmp).tickingConfig("bugle.http.port=0"));
     OpsHttp http = OpsHttp.of(leader);
-    leader.awaitStderr(LifecycleIT.LEADING_1, STARTUP);
+    leader.awaitStderr(LifecycleIT.LEADING, STARTUP);
     OpsHttp.await("healthy while leading", Duration.ofSeconds(10), () -> http.status("/healthz") == 200);
 
     Files.createFile(stall);
@@ -177,7 +177,7 @@ class OperationsIT {
     Path config = new Workspace(tmp).config("secrets", SecretConfig.LINES);
     BugleProcess leader = run(Map.of(), config);
     OpsHttp http = OpsHttp.of(leader);
-    leader.awaitStderr(LifecycleIT.LEADING_1, STARTUP);
+    leader.awaitStderr(LifecycleIT.LEADING, STARTUP);
     OpsHttp.await("the unreachable Redis shows as a failure", Duration.ofSeconds(20),
         () -> http.json("/api/v1/schedules").get(0).get("failing").asBoolean());
     JsonNode bad = http.json("/api/v1/schedules").get(0);

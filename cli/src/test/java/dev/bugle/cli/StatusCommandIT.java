@@ -45,13 +45,13 @@ class StatusCommandIT {
     Path config = config();
     BugleProcess leader = BugleProcess.start(tmp, "run", config.toString());
     started.add(leader);
-    leader.awaitStderr(LifecycleIT.LEADING_1, STARTUP);
+    long token = LifecycleIT.token(leader.awaitStderr(LifecycleIT.LEADING, STARTUP));
     leader.awaitStdout("\"schedule\":\"tick\"", Duration.ofSeconds(5));
 
     BugleProcess text = status(config);
     assertThat(text.exitCode()).as(text.transcript()).isZero();
     assertThat(text.stdout()).anyMatch(l -> l.matches("lock local \\(namespace it\\): held by .*pid " + leader.pid()
-        + ", fencing token 1, since .*"));
+        + ", fencing token " + token + ", since .*"));
     assertThat(text.stdout()).anyMatch(l -> l.matches("  tick: last fire \\d{4}-.* \\(committed\\); next fire .*"));
     assertThat(text.stdout()).anyMatch(l -> l.startsWith("  yearly: last fire never; next fire ")
         && l.contains("-01-01T00:00:00+00:00"));
@@ -64,7 +64,7 @@ class StatusCommandIT {
     Path config = config();
     BugleProcess leader = BugleProcess.start(tmp, "run", config.toString());
     started.add(leader);
-    leader.awaitStderr(LifecycleIT.LEADING_1, STARTUP);
+    leader.awaitStderr(LifecycleIT.LEADING, STARTUP);
     leader.awaitStdout("\"schedule\":\"tick\"", Duration.ofSeconds(5));
     leader.sigterm();
     assertThat(leader.awaitExit(Duration.ofSeconds(10))).isZero();

@@ -56,7 +56,7 @@ class StatusPageIT {
     BugleProcess node = BugleProcess.start(tmp, Map.of(), "run", config.toString());
     open.add(node);
     OpsHttp http = OpsHttp.of(node);
-    node.awaitStderr(LifecycleIT.LEADING_1, STARTUP);
+    node.awaitStderr(LifecycleIT.LEADING, STARTUP);
     node.awaitStdout("\"schedule\":\"tick\"", Duration.ofSeconds(10));
 
     Chromium page = Chromium.open(http.base, tmp.resolve("chromium-profile"));
