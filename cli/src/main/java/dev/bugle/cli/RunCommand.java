@@ -43,7 +43,7 @@ final class RunCommand implements Callable<Integer> {
     Bugle bugle = null;
     Operations ops = null;
     try {
-      ops = Operations.create(config, parts, InstantSource.system()); // checks bugle.http.* before connecting
+      ops = Operations.create(config, InstantSource.system()); // checks bugle.http.* before connecting
       if (!open(parts)) {
         LOG.info("stopped during start-up, before contending for the lock");
         return ExitCodes.STOPPED; // a backend left hanging is Components.close()'s to bound

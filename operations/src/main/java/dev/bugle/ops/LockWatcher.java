@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,13 +30,13 @@ final class LockWatcher implements AutoCloseable {
   record Reading(LockStatus status, Instant at) {
   }
 
-  private final LeaderLock lock;
+  private final Supplier<LeaderLock> lock;
   private final InstantSource clock;
   private final BooleanSupplier leading;
   private final ScheduledExecutorService executor;
   private volatile Reading last;
 
-  LockWatcher(LeaderLock lock, InstantSource clock, BooleanSupplier leading) {
+  LockWatcher(Supplier<LeaderLock> lock, InstantSource clock, BooleanSupplier leading) {
     this.lock = lock;
     this.clock = clock;
     this.leading = leading;
@@ -56,7 +57,7 @@ final class LockWatcher implements AutoCloseable {
     }
     LockStatus s;
     try {
-      s = lock.inspect();
+      s = lock.get().inspect();
     } catch (RuntimeException e) {
       s = LockStatus.unreachable(Secrets.maskUrls(String.valueOf(e.getMessage())));
     }

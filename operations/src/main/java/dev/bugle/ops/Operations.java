@@ -1,24 +1,22 @@
 package dev.bugle.ops;
 
 import dev.bugle.core.BugleConfig;
-import dev.bugle.core.Components;
 import dev.bugle.core.Schedule;
 import dev.bugle.core.event.BugleListener;
 import dev.bugle.core.event.NodeState;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.InstantSource;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What {@code bugle run} adds to a node: the listeners (status model, metrics) to register before it runs, then,
- * when {@code bugle.http.port} is set, the lock watcher and the HTTP server, until closed.
+ * when {@code bugle.http.port} is set, the lock watcher and the HTTP server, until closed. The operations keys and
+ * the schedules that get their own metric series are read once, at creation; a reload does not change them.
  *
  * <pre>{@code
- * try (Operations ops = Operations.create(config, parts, InstantSource.system())) {
+ * try (Operations ops = Operations.create(config, InstantSource.system())) {
  *   ops.listeners().forEach(bugle::addListener);
  *   ops.start(NodeView.of(bugle));
  *   bugle.run();
@@ -28,8 +26,6 @@ import org.slf4j.LoggerFactory;
 public final class Operations implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Operations.class);
 
-  private final BugleConfig config;
-  private final Components parts;
   private final InstantSource clock;
   private final OpsSettings settings;
   private final StatusModel model = new StatusModel();
@@ -38,9 +34,7 @@ public final class Operations implements AutoCloseable {
   private LockWatcher watcher;
   private OpsServer server;
 
-  private Operations(BugleConfig config, Components parts, InstantSource clock) {
-    this.config = config;
-    this.parts = parts;
+  private Operations(BugleConfig config, InstantSource clock) {
     this.clock = clock;
     this.settings = OpsSettings.from(config);
     this.registry = Metrics.prometheus();
@@ -49,8 +43,8 @@ public final class Operations implements AutoCloseable {
   }
 
   /** Reads the operations keys (a bad one is a {@code ConfigException}) and builds the listeners. */
-  public static Operations create(BugleConfig config, Components parts, InstantSource clock) {
-    return new Operations(config, parts, clock);
+  public static Operations create(BugleConfig config, InstantSource clock) {
+    return new Operations(config, clock);
   }
 
   public List<BugleListener> listeners() {
@@ -62,11 +56,9 @@ public final class Operations implements AutoCloseable {
     if (settings.port().isEmpty()) {
       return;
     }
-    Map<String, Boolean> exactlyOnce = new HashMap<>();
-    parts.enqueuers().forEach((name, e) -> exactlyOnce.put(name, Delivery.exactlyOnce(e)));
-    watcher = new LockWatcher(parts.lock(), clock, () -> node.state() == NodeState.LEADING);
+    watcher = new LockWatcher(() -> node.parts().lock(), clock, () -> node.state() == NodeState.LEADING);
     watcher.start();
-    StatusService service = new StatusService(config, exactlyOnce, model, node, watcher, settings, clock);
+    StatusService service = new StatusService(model, node, watcher, settings, clock);
     server = OpsServer.start(settings.bind(), settings.port().getAsInt(), service, registry);
     String host = settings.bind().contains(":") ? "[" + settings.bind() + "]" : settings.bind();
     LOG.info("http: status page and metrics at http://{}:{}/ (bind {})", host, server.port(), settings.bind());

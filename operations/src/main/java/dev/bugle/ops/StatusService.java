@@ -3,6 +3,7 @@ package dev.bugle.ops;
 import dev.bugle.core.BugleConfig;
 import dev.bugle.core.Schedule;
 import dev.bugle.core.event.NodeState;
+import dev.bugle.spi.Enqueuer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -12,13 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Answers the probes and builds the API's documents from the model, the node and the lock watcher. */
+/**
+ * Answers the probes and builds the API's documents from the model, the node and the lock watcher. It asks the
+ * node for its configuration on each request, so that a reload shows at once.
+ */
 final class StatusService {
   /** A main loop silent for longer than this is wedged: {@code /healthz} says 503. */
   static final Duration LIVENESS_TIMEOUT = Duration.ofSeconds(10);
 
-  private final BugleConfig config;
-  private final Map<String, Boolean> exactlyOnce;
   private final StatusModel model;
   private final NodeView node;
   private final LockWatcher watcher;
@@ -26,10 +28,7 @@ final class StatusService {
   private final InstantSource clock;
   private final Instant startedAt;
 
-  StatusService(BugleConfig config, Map<String, Boolean> exactlyOnce, StatusModel model, NodeView node,
-      LockWatcher watcher, OpsSettings settings, InstantSource clock) {
-    this.config = config;
-    this.exactlyOnce = Map.copyOf(exactlyOnce);
+  StatusService(StatusModel model, NodeView node, LockWatcher watcher, OpsSettings settings, InstantSource clock) {
     this.model = model;
     this.node = node;
     this.watcher = watcher;
@@ -58,6 +57,7 @@ final class StatusService {
   }
 
   Map<String, Object> status() {
+    BugleConfig config = node.config();
     NodeState state = node.state();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("node", settings.nodeName());
@@ -93,17 +93,19 @@ final class StatusService {
   List<Map<String, Object>> schedules(int offset, int limit) {
     Map<String, java.time.Instant> checkpoints = watcher.last().map(r -> r.status().checkpoints()).orElse(Map.of());
     Instant now = clock.instant();
-    List<Schedule> all = config.schedules();
+    List<Schedule> all = node.config().schedules();
+    Map<String, Enqueuer> enqueuers = node.parts().enqueuers();
     List<Map<String, Object>> out = new ArrayList<>();
     for (int i = Math.min(offset, all.size()); i < all.size() && out.size() < limit; i++) {
       Schedule s = all.get(i);
-      out.add(Documents.schedule(s, exactlyOnce.getOrDefault(s.enqueuer(), false), model.schedule(s.name()),
+      Enqueuer e = enqueuers.get(s.enqueuer());
+      out.add(Documents.schedule(s, e != null && Delivery.exactlyOnce(e), model.schedule(s.name()),
           Optional.ofNullable(checkpoints.get(s.name())), now));
     }
     return out;
   }
 
   Map<String, Object> timeline(Duration span) {
-    return Timeline.of(config.schedules(), clock.instant(), span);
+    return Timeline.of(node.config().schedules(), clock.instant(), span);
   }
 }

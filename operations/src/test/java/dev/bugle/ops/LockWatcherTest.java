@@ -38,7 +38,7 @@ class LockWatcherTest {
     public void close() {
     }
   };
-  private final LockWatcher watcher = new LockWatcher(lock, clock, leading::get);
+  private final LockWatcher watcher = new LockWatcher(() -> lock, clock, leading::get);
 
   @Test
   void aStandbyIsInTouchWhileItsLastReadIsRecentAndReachable() {
@@ -62,7 +62,7 @@ class LockWatcherTest {
 
   @Test
   void aThrowingInspectCountsAsUnreachable() {
-    LockWatcher w = new LockWatcher(new LeaderLock() {
+    LeaderLock throwing = new LeaderLock() {
       @Override
       public Optional<Lease> acquire(Duration maxWait) {
         return Optional.empty();
@@ -76,7 +76,8 @@ class LockWatcherTest {
       @Override
       public void close() {
       }
-    }, clock, () -> false);
+    };
+    LockWatcher w = new LockWatcher(() -> throwing, clock, () -> false);
     w.readUnlessLeading();
     assertThat(w.inTouch()).isFalse();
     assertThat(w.last().orElseThrow().status().problem()).hasValue("boom at redis://u:****@h");

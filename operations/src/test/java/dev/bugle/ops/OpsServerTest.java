@@ -53,8 +53,8 @@ class OpsServerTest {
     p.put("bugle.schedule.digest.job", "DigestJob");
     BugleConfig config = ConfigLoader.parse(p, Map.of());
     parts = Components.assemble(config, Providers.load(getClass().getClassLoader()), InstantSource.system());
-    ops = Operations.create(config, parts, InstantSource.system());
-    ops.start(NodeView.of(ops.model()::state, heartbeat::get));
+    ops = Operations.create(config, InstantSource.system());
+    ops.start(NodeView.of(ops.model()::state, heartbeat::get, () -> config, () -> parts));
   }
 
   @AfterEach
