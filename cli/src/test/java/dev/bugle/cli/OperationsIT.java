@@ -130,6 +130,23 @@ class OperationsIT {
   }
 
   @Test
+  void aReloadShowsInTheSchedulesAtOnce() throws Exception {
+    Workspace ws = new Workspace(tmp);
+    Path config = ws.tickingConfig("bugle.http.port=0");
+    BugleProcess leader = run(Map.of(), config);
+    OpsHttp http = OpsHttp.of(leader);
+    leader.awaitStderr(LifecycleIT.LEADING, STARTUP);
+    assertThat(http.json("/api/v1/schedules")).hasSize(1);
+    ws.tickingConfig("bugle.http.port=0", "bugle.schedule.tock.every=2s", "bugle.schedule.tock.job=TockJob");
+    leader.awaitStderr("reloaded: 2 schedule\\(s\\); added \\[tock\\]", Duration.ofSeconds(15));
+    OpsHttp.await("tock in the API and fired", Duration.ofSeconds(10), () -> {
+      JsonNode list = http.json("/api/v1/schedules");
+      return list.size() == 2 && list.get(1).get("name").asText().equals("tock")
+          && !list.get(1).get("last_fire").isNull();
+    });
+  }
+
+  @Test
   void aStandbyReportsBugleLeaderZeroAndTheLeaderItWaitsFor() throws Exception {
     Path config = new Workspace(tmp).tickingConfig("bugle.http.port=0");
     BugleProcess leader = run(Map.of(), config);
