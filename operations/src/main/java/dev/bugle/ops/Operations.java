@@ -37,9 +37,11 @@ public final class Operations implements AutoCloseable {
   private Operations(BugleConfig config, InstantSource clock) {
     this.clock = clock;
     this.settings = OpsSettings.from(config);
-    this.registry = Metrics.prometheus();
-    this.metrics = new MetricsListener(registry, config.schedules().stream().map(Schedule::name).toList(),
-        settings.scheduleSeries());
+    // Without a server nobody reads the model or the meters: build neither, so a plain bugle run starts as fast.
+    boolean serving = settings.port().isPresent();
+    this.registry = serving ? Metrics.prometheus() : null;
+    this.metrics = serving ? new MetricsListener(registry, config.schedules().stream().map(Schedule::name).toList(),
+        settings.scheduleSeries()) : null;
   }
 
   /** Reads the operations keys (a bad one is a {@code ConfigException}) and builds the listeners. */
@@ -47,8 +49,9 @@ public final class Operations implements AutoCloseable {
     return new Operations(config, clock);
   }
 
+  /** The listeners to add to the node: none when {@code bugle.http.port} is unset. */
   public List<BugleListener> listeners() {
-    return List.of(model, metrics);
+    return metrics == null ? List.of() : List.of(model, metrics);
   }
 
   /** Starts the server when {@code bugle.http.port} is set, and logs its URL. */
@@ -81,6 +84,8 @@ public final class Operations implements AutoCloseable {
     if (watcher != null) {
       watcher.close();
     }
-    registry.close();
+    if (registry != null) {
+      registry.close();
+    }
   }
 }
