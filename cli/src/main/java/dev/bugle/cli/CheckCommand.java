@@ -5,6 +5,8 @@ import dev.bugle.core.Components;
 import dev.bugle.core.Schedule;
 import dev.bugle.core.Secrets;
 import dev.bugle.core.internal.Values;
+import dev.bugle.ops.Delivery;
+import dev.bugle.ops.OpsSettings;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -30,13 +32,13 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     BugleConfig config = options.load();
+    OpsSettings.from(config); // bugle.http.* and bugle.metrics.*: a bad value is exit 2 here too
     InstantSource clock = InstantSource.system();
     Set<String> secrets;
     Map<String, String> delivery = new HashMap<>();
     try (Components parts = options.assemble(config, clock)) {
       secrets = parts.secretKeys();
-      parts.enqueuers().forEach((name, e) -> delivery.put(name, !e.deduplicates() ? "at-least-once"
-          : "exactly once" + e.dedupeRetention().map(r -> ", fire ids kept " + r.describe()).orElse("")));
+      parts.enqueuers().forEach((name, e) -> delivery.put(name, Delivery.describe(e)));
     }
     PrintWriter out = spec.commandLine().getOut();
     out.println("configuration " + options.file + ": OK");

@@ -3,6 +3,8 @@ package dev.bugle.cli;
 import dev.bugle.core.Bugle;
 import dev.bugle.core.BugleConfig;
 import dev.bugle.core.Components;
+import dev.bugle.ops.NodeView;
+import dev.bugle.ops.Operations;
 import java.time.InstantSource;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,12 +41,16 @@ final class RunCommand implements Callable<Integer> {
     BugleConfig config = options.load();
     Components parts = options.assemble(config, InstantSource.system());
     Bugle bugle = null;
+    Operations ops = null;
     try {
+      ops = Operations.create(config, InstantSource.system()); // checks bugle.http.* before connecting
       if (!open(parts)) {
         LOG.info("stopped during start-up, before contending for the lock");
         return ExitCodes.STOPPED; // a backend left hanging is Components.close()'s to bound
       }
       bugle = new Bugle(config, parts, InstantSource.system());
+      ops.listeners().forEach(bugle::addListener);
+      ops.start(NodeView.of(bugle)); // the HTTP server, when bugle.http.port is set
       running.set(bugle);
       if (stopRequested) {
         return ExitCodes.STOPPED;
@@ -61,6 +67,9 @@ final class RunCommand implements Callable<Integer> {
       }
     } finally {
       reloader.set(null);
+      if (ops != null) {
+        ops.close();
+      }
       (bugle == null ? parts : bugle.parts()).close(); // the parts running now, after any reload
     }
   }

@@ -15,7 +15,9 @@ import java.util.TreeMap;
 final class KeyTree {
   /** The keys directly under {@code bugle.}; everything else belongs to the lock, an enqueuer or a schedule. */
   static final List<String> CORE = List.of("bugle.namespace", "bugle.lock", "bugle.lock.wait",
-      "bugle.lock.on-lost");
+      "bugle.lock.on-lost",
+      // read and checked by the operations module (dev.bugle.ops.OpsSettings)
+      "bugle.http.port", "bugle.http.bind", "bugle.metrics.schedule-series", "bugle.node.name");
   private final Map<String, String> core = new TreeMap<>();
   private final Map<String, Map<String, String>> lockByType = new TreeMap<>();
   private final Map<String, Map<String, String>> enqueuers = new TreeMap<>();
