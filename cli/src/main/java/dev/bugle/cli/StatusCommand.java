@@ -51,10 +51,12 @@ final class StatusCommand implements Callable<Integer> {
     List<Map<String, Object>> schedules = new ArrayList<>();
     try (Components parts = options.assemble(config, clock)) {
       status = parts.lock().inspect();
+      Map<String, dev.bugle.core.Pause> pauses = readPauses(parts);
       Instant now = clock.instant();
       for (Schedule s : config.schedules()) {
         schedules.add(Documents.schedule(s, Delivery.exactlyOnce(parts.enqueuers().get(s.enqueuer())),
-            ScheduleState.NONE, Optional.ofNullable(status.checkpoints().get(s.name())), now));
+            ScheduleState.NONE, dev.bugle.core.CheckpointKeys.lastFire(status.checkpoints(), s.name()),
+            Optional.ofNullable(pauses.get(s.name())), now));
       }
     }
     doc.put("lock", config.lockType());
@@ -97,5 +99,13 @@ final class StatusCommand implements Callable<Integer> {
 
   private static String local(Object instant, Schedule s) {
     return instant == null ? "never" : NextCommand.FORMAT.format(Instant.parse((String) instant).atZone(s.zone()));
+  }
+
+  private static Map<String, dev.bugle.core.Pause> readPauses(Components parts) {
+    try {
+      return parts.lock().controls().map(c -> dev.bugle.core.internal.PauseWatch.parse(c.load())).orElse(Map.of());
+    } catch (RuntimeException e) {
+      return Map.of(); // the store's problem is reported with the lock's status
+    }
   }
 }

@@ -35,9 +35,11 @@ class PauseIT {
   void aPauseStopsTheFiresWithinTwoSecondsAndAResumeStartsThemAgain() throws Exception {
     Workspace ws = new Workspace(tmp);
     Path out = tmp.resolve("jobs.jsonl");
-    Path config = ws.tickingConfig("bugle.enqueuer.out.type=log", "bugle.enqueuer.out.file=" + out);
+    Path config = ws.tickingConfig("bugle.enqueuer.out.type=log", "bugle.enqueuer.out.file=" + out,
+        "bugle.http.port=0");
     node = BugleProcess.start(tmp, "run", config.toString());
     node.awaitStderr("enqueued 1 job\\(s\\) via 'out'", STARTUP);
+    OpsHttp http = OpsHttp.of(node);
 
     BugleProcess pause = BugleProcess.runToEnd(tmp, Map.of(), "pause", config.toString(), "tick", "--note", "db migration");
     assertThat(pause.exitCode()).as(pause.transcript()).isZero();
@@ -48,10 +50,24 @@ class PauseIT {
     node.awaitStderr("schedule 'tick': fire .* skipped while paused", Duration.ofSeconds(3));
     TimeUnit.SECONDS.sleep(2);
     assertThat(lines(out)).isEqualTo(atPause);
+    OpsHttp.await("the API shows the pause", Duration.ofSeconds(5),
+        () -> http.json("/api/v1/schedules").get(0).get("paused").asBoolean());
+    var tick = http.json("/api/v1/schedules").get(0);
+    assertThat(tick.get("pause_note").asText()).isEqualTo("db migration");
+    assertThat(tick.get("paused_by").asText()).contains("@");
+    assertThat(tick.get("skipped_paused").asLong()).isGreaterThanOrEqualTo(2);
+    assertThat(http.metric("bugle_fires_total{enqueuer=\"out\",outcome=\"skipped_paused\",schedule=\"tick\"}"))
+        .isGreaterThanOrEqualTo(2);
+    BugleProcess status = BugleProcess.runToEnd(tmp, Map.of(), "status", config.toString(), "--json");
+    var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(String.join("\n", status.stdout()));
+    assertThat(doc.get("schedules").get(0).get("paused").asBoolean()).as(status.transcript()).isTrue();
+    assertThat(doc.get("schedules").get(0).get("pause_note").asText()).isEqualTo("db migration");
 
     BugleProcess resume = BugleProcess.runToEnd(tmp, Map.of(), "resume", config.toString(), "tick");
     assertThat(resume.exitCode()).as(resume.transcript()).isZero();
     node.awaitStderr("schedule 'tick' resumed", Duration.ofSeconds(2));
+    OpsHttp.await("the API shows the resume", Duration.ofSeconds(5),
+        () -> !http.json("/api/v1/schedules").get(0).get("paused").asBoolean());
     node.awaitStderr("enqueued 1 job\\(s\\) via 'out'", Duration.ofSeconds(3));
     TimeUnit.SECONDS.sleep(2);
     assertThat(lines(out)).isGreaterThanOrEqualTo(atPause + 2).isLessThanOrEqualTo(atPause + 4);

@@ -20,13 +20,14 @@ public final class Documents {
 
   /**
    * One schedule: what the node's events say ({@code state}, when a leader planned it), else what the lock's
-   * store says ({@code checkpoint}) and the trigger's next instant after {@code now}.
+   * store says ({@code storedLastFire}, from {@link dev.bugle.core.CheckpointKeys#lastFire}: empty when it never
+   * fired) and the trigger's next instant after {@code now}.
    */
   public static Map<String, Object> schedule(Schedule s, boolean exactlyOnce, ScheduleState state,
-      Optional<Instant> checkpoint, Instant now) {
+      Optional<Instant> storedLastFire, Optional<dev.bugle.core.Pause> pause, Instant now) {
     Optional<Instant> next = state.planned() ? state.nextFire() : s.trigger().nextAfter(now);
     Optional<Instant> last = state.planned() || state.lastFire().isPresent() ? state.lastFire()
-        : checkpoint.flatMap(c -> LastFire.fromCheckpoint(s, c));
+        : storedLastFire;
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", s.name());
     m.put("trigger", s.trigger().describe());
@@ -42,6 +43,12 @@ public final class Documents {
     m.put("missed", state.missed());
     m.put("given_up", state.givenUp());
     m.put("failing", state.failing());
+    boolean paused = pause.map(dev.bugle.core.Pause::paused).orElse(false);
+    m.put("paused", paused);
+    m.put("pause_note", paused ? pause.get().note() : null);
+    m.put("paused_by", paused ? pause.get().by() : null);
+    m.put("paused_at", paused ? pause.get().at().toString() : null);
+    m.put("skipped_paused", state.skippedPaused());
     return m;
   }
 

@@ -6,6 +6,9 @@ import dev.bugle.spi.LockStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import dev.bugle.core.Pause;
+import dev.bugle.core.internal.PauseWatch;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,6 +38,7 @@ final class LockWatcher implements AutoCloseable {
   private final BooleanSupplier leading;
   private final ScheduledExecutorService executor;
   private volatile Reading last;
+  private volatile Map<String, Pause> pauses = Map.of();
 
   LockWatcher(Supplier<LeaderLock> lock, InstantSource clock, BooleanSupplier leading) {
     this.lock = lock;
@@ -49,6 +53,22 @@ final class LockWatcher implements AutoCloseable {
 
   void start() {
     executor.scheduleWithFixedDelay(this::readUnlessLeading, 0, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    executor.scheduleWithFixedDelay(this::readPauses, 0, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** The pause records (leader and standby alike), so that the API and the page show who paused what. */
+  void readPauses() {
+    try {
+      Optional<dev.bugle.spi.Controls> controls = lock.get().controls();
+      pauses = controls.map(c -> PauseWatch.parse(c.load())).orElse(Map.of());
+    } catch (RuntimeException e) {
+      // the records last read stay; the lock reading above reports an unreachable store
+    }
+  }
+
+  /** The pause records last read, by schedule name. */
+  Map<String, Pause> pauses() {
+    return pauses;
   }
 
   void readUnlessLeading() {

@@ -15,17 +15,18 @@ import java.util.Optional;
  * @param lastError the last failure's message, masked, and when it happened
  * @param missed fires that the misfire policy did not send
  * @param givenUp fires that were given up
+ * @param skippedPaused fires skipped while the schedule was paused
  */
 public record ScheduleState(boolean planned, Optional<Instant> nextFire, Optional<Instant> lastFire,
     Optional<FireOutcome> lastOutcome, Optional<Instant> lastOutcomeAt, Optional<String> lastError,
-    Optional<Instant> lastErrorAt, long missed, long givenUp) {
+    Optional<Instant> lastErrorAt, long missed, long givenUp, long skippedPaused) {
 
   public static final ScheduleState NONE = new ScheduleState(false, Optional.empty(), Optional.empty(),
-      Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0, 0);
+      Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, 0);
 
   ScheduleState plannedAs(SchedulePlanned p) {
     return new ScheduleState(true, p.nextFire(), p.lastFire(), lastOutcome, lastOutcomeAt, lastError, lastErrorAt,
-        missed, givenUp);
+        missed, givenUp, skippedPaused);
   }
 
   ScheduleState after(FireEvent e) {
@@ -39,7 +40,8 @@ public record ScheduleState(boolean planned, Optional<Instant> nextFire, Optiona
     Optional<Instant> errorAt = failed ? Optional.of(e.at()) : lastErrorAt;
     long m = missed + (o == FireOutcome.SKIPPED_MISFIRE ? e.count() : 0);
     long g = givenUp + (o == FireOutcome.GIVEN_UP ? e.count() : 0);
-    return new ScheduleState(planned, nextFire, last, Optional.of(o), Optional.of(e.at()), error, errorAt, m, g);
+    long p = skippedPaused + (o == FireOutcome.SKIPPED_PAUSED ? e.count() : 0);
+    return new ScheduleState(planned, nextFire, last, Optional.of(o), Optional.of(e.at()), error, errorAt, m, g, p);
   }
 
   /** True when the last outcome is a failure (retrying or given up): the page highlights it. */

@@ -100,7 +100,8 @@ final class StatusService {
       Schedule s = all.get(i);
       Enqueuer e = enqueuers.get(s.enqueuer());
       out.add(Documents.schedule(s, e != null && Delivery.exactlyOnce(e), model.schedule(s.name()),
-          Optional.ofNullable(checkpoints.get(s.name())), now));
+          dev.bugle.core.CheckpointKeys.lastFire(checkpoints, s.name()),
+          Optional.ofNullable(watcher.pauses().get(s.name())), now));
     }
     return out;
   }
