@@ -34,16 +34,24 @@ final class Reloader {
       BugleConfig next = options.load();
       Reconfiguration r = Reconfiguration.prepare(current, bugle.parts(), next,
           Providers.load(Reloader.class.getClassLoader()), InstantSource.system());
-      bugle.reload(r);
+      bugle.reload(r, why);
       LOG.info("reload ({}): the new configuration runs; enqueuers reopened: {}", why, r.reopened());
       return true;
     } catch (ConfigException e) {
-      LOG.error("reload ({}) refused, the old configuration keeps running:\n{}", why,
-          Secrets.maskUrls(e.getMessage()));
+      String message = Secrets.maskUrls(e.getMessage());
+      LOG.error("reload ({}) refused, the old configuration keeps running:\n{}", why, message);
+      bugle.reloadRefused(why, problems(message));
     } catch (BugleException | IllegalArgumentException e) {
-      LOG.error("reload ({}) failed, the old configuration keeps running: {}", why,
-          Secrets.maskUrls(String.valueOf(e.getMessage())));
+      String message = Secrets.maskUrls(String.valueOf(e.getMessage()));
+      LOG.error("reload ({}) failed, the old configuration keeps running: {}", why, message);
+      bugle.reloadRefused(why, java.util.List.of(message));
     }
     return false;
+  }
+
+  /** One problem per line of a ConfigException's message ("N configuration errors:" then "  - key: ..."). */
+  private static java.util.List<String> problems(String message) {
+    java.util.List<String> lines = message.lines().filter(l -> l.startsWith("  - ")).map(l -> l.substring(4)).toList();
+    return lines.isEmpty() ? java.util.List.of(message) : lines;
   }
 }

@@ -43,7 +43,7 @@ class ReloadIT {
   }
 
   private String[] config(String... schedules) {
-    List<String> lines = new ArrayList<>(List.of("bugle.enqueuer.out.type=log",
+    List<String> lines = new ArrayList<>(List.of("bugle.enqueuer.out.type=log", "bugle.http.port=0",
         "bugle.enqueuer.out.file=" + out().toString().replace("\\", "/")));
     for (String s : schedules) {
       lines.add("bugle.schedule." + s + ".every=1s");
@@ -97,12 +97,18 @@ class ReloadIT {
     Path config = ws.config("reload", config("alpha"));
     bugle = BugleProcess.start(tmp, "run", config.toString());
     bugle.awaitStderr("leading:", STARTUP);
+    OpsHttp http = OpsHttp.of(bugle);
 
     List<String> bad = new ArrayList<>(List.of(config("alpha", "beta")));
     bad.add("bugle.schedule.beta.misfire=sometimes");
     bad.add("bugle.schedule.gamma.every=1s");
     rewrite(ws, config, bad.toArray(String[]::new));
     bugle.awaitStderr("reload \\(the file changed\\) refused", Duration.ofSeconds(15));
+    OpsHttp.await("the status API reports the refused reload", Duration.ofSeconds(5), () -> {
+      var r = http.json("/api/v1/status").get("last_reload");
+      return r != null && !r.isNull() && !r.get("applied").asBoolean()
+          && r.get("problems").toString().contains("bugle.schedule.beta.misfire");
+    });
     bugle.awaitStderr("bugle.schedule.beta.misfire", Duration.ofSeconds(2));
     bugle.awaitStderr("bugle.schedule.gamma.job", Duration.ofSeconds(2));
 

@@ -86,6 +86,6 @@ class StatusCommandIT {
     // The same object as GET /api/v1/schedules.
     assertThat(tick.fieldNames()).toIterable().containsExactly("name", "trigger", "time_zone", "enqueuer",
         "exactly_once", "next_fire", "last_fire", "last_outcome", "last_outcome_at", "last_error", "last_error_at",
-        "missed", "given_up", "failing");
+        "missed", "given_up", "failing", "paused", "pause_note", "paused_by", "paused_at", "skipped_paused");
   }
 }

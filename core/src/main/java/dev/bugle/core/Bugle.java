@@ -2,6 +2,8 @@ package dev.bugle.core;
 
 import dev.bugle.core.event.BugleListener;
 import dev.bugle.core.event.NodeState;
+import dev.bugle.core.event.ReloadEvent;
+import java.util.List;
 import dev.bugle.core.internal.Backoff;
 import dev.bugle.core.internal.Durations;
 import dev.bugle.core.internal.EventBus;
@@ -50,6 +52,7 @@ public final class Bugle implements AutoCloseable {
   private final CountDownLatch ended = new CountDownLatch(1);
   private final ScheduleBook book = new ScheduleBook();
   private final Node node;
+  private final InstantSource clock;
   private final boolean ownsParts;
   private volatile Thread background;
   private volatile Outcome outcome;
@@ -65,6 +68,7 @@ public final class Bugle implements AutoCloseable {
 
   Bugle(BugleConfig config, Components parts, InstantSource clock, Backoff backoff, boolean ownsParts) {
     this.node = new Node(config, parts, clock, backoff, events, heartbeat);
+    this.clock = clock;
     this.ownsParts = ownsParts;
     events.add(new LoggingListener());
     events.add(book);
@@ -115,7 +119,20 @@ public final class Bugle implements AutoCloseable {
    * standby takes over with the new one. Any thread.
    */
   public void reload(Reconfiguration next) {
+    reload(next, "api");
+  }
+
+  /** As {@link #reload(Reconfiguration)}; {@code trigger} says what asked for it, on the listener seam. */
+  public void reload(Reconfiguration next, String trigger) {
     node.reload(next);
+    events.onReload(new ReloadEvent(clock.instant(), trigger, true, List.copyOf(next.added()),
+        List.copyOf(next.changed()), List.copyOf(next.removed()), List.of()));
+  }
+
+  /** Tells the listeners that a reload was refused and why; the running configuration is untouched. */
+  public void reloadRefused(String trigger, List<String> problems) {
+    events.onReload(new ReloadEvent(clock.instant(), trigger, false, List.of(), List.of(), List.of(),
+        problems));
   }
 
   /**

@@ -22,9 +22,15 @@ public final class Reconfiguration {
   private final Components parts;
   private final List<Enqueuer> retired;
   private final Set<String> reopened;
+  private final Set<String> added;
+  private final Set<String> changed;
+  private final Set<String> removed;
 
   private Reconfiguration(BugleConfig config, Components parts, List<Enqueuer> retired, Set<String> reopened) {
     this.config = config;
+    this.added = new TreeSet<>();
+    this.changed = new TreeSet<>();
+    this.removed = new TreeSet<>();
     this.parts = parts;
     this.retired = retired;
     this.reopened = reopened;
@@ -76,7 +82,32 @@ public final class Reconfiguration {
     fresh.lock().close();
     List<Enqueuer> retired = new ArrayList<>();
     currentParts.enqueuers().values().stream().filter(e -> !merged.containsValue(e)).forEach(retired::add);
-    return new Reconfiguration(next, parts, retired, reopened);
+    Reconfiguration r = new Reconfiguration(next, parts, retired, reopened);
+    Map<String, Schedule> before = new LinkedHashMap<>();
+    current.schedules().forEach(s -> before.put(s.name(), s));
+    for (Schedule s : next.schedules()) {
+      Schedule old = before.remove(s.name());
+      if (old == null) {
+        r.added.add(s.name());
+      } else if (!old.equals(s)) {
+        r.changed.add(s.name());
+      }
+    }
+    r.removed.addAll(before.keySet());
+    return r;
+  }
+
+  /** The schedules this reload adds, changes and removes, by name. */
+  public Set<String> added() {
+    return Set.copyOf(added);
+  }
+
+  public Set<String> changed() {
+    return Set.copyOf(changed);
+  }
+
+  public Set<String> removed() {
+    return Set.copyOf(removed);
   }
 
   private static void needsRestart(Problems problems, String key, Object was, Object is) {

@@ -52,6 +52,19 @@ public final class Documents {
     return m;
   }
 
+  /** A reload: when, what asked, applied or refused, what it changed, and every problem (masked). */
+  public static Map<String, Object> reload(dev.bugle.core.event.ReloadEvent r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("at", r.at().toString());
+    m.put("trigger", r.trigger());
+    m.put("applied", r.applied());
+    m.put("added", r.added());
+    m.put("changed", r.changed());
+    m.put("removed", r.removed());
+    m.put("problems", r.problems().stream().map(Secrets::maskUrls).toList());
+    return m;
+  }
+
   /** One recent fire, with its lateness in seconds. */
   public static Map<String, Object> fire(FireEvent e) {
     Map<String, Object> m = new LinkedHashMap<>();

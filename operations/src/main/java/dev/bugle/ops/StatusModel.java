@@ -24,6 +24,7 @@ public final class StatusModel implements BugleListener {
   private final RecentFires recent = new RecentFires(RECENT);
   private volatile StateChange lastChange;
   private volatile OptionalLong fencingToken = OptionalLong.empty();
+  private volatile dev.bugle.core.event.ReloadEvent lastReload;
 
   @Override
   public void onStateChange(StateChange change) {
@@ -44,6 +45,16 @@ public final class StatusModel implements BugleListener {
   @Override
   public void onPlanned(SchedulePlanned planned) {
     schedules.merge(planned.schedule(), ScheduleState.NONE.plannedAs(planned), (old, x) -> old.plannedAs(planned));
+  }
+
+  @Override
+  public void onReload(dev.bugle.core.event.ReloadEvent reload) {
+    lastReload = reload;
+  }
+
+  /** The last reload, applied or refused; empty when there was none. */
+  public Optional<dev.bugle.core.event.ReloadEvent> lastReload() {
+    return Optional.ofNullable(lastReload);
   }
 
   /** The state of the last change; {@link NodeState#STARTING} before any. */

@@ -74,6 +74,7 @@ final class StatusService {
     m.put("version", Version.get());
     m.put("heartbeat_age_seconds", node.heartbeatAge().toMillis() / 1000.0);
     m.put("schedules", config.schedules().size());
+    m.put("last_reload", model.lastReload().map(Documents::reload).orElse(null));
     m.put("recent_fires", model.recentFires().stream().map(Documents::fire).toList());
     return m;
   }

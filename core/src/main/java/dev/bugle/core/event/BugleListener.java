@@ -19,4 +19,7 @@ public interface BugleListener {
 
   default void onPlanned(SchedulePlanned planned) {
   }
+
+  default void onReload(ReloadEvent reload) {
+  }
 }

@@ -75,6 +75,11 @@ public final class EventBus implements BugleListener, AutoCloseable {
     emit(l -> l.onPlanned(planned));
   }
 
+  @Override
+  public void onReload(dev.bugle.core.event.ReloadEvent reload) {
+    emit(l -> l.onReload(reload));
+  }
+
   private void emit(Consumer<BugleListener> event) {
     if (queue == null) {
       deliver(event);
