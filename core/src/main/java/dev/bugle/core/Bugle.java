@@ -106,11 +106,14 @@ public final class Bugle implements AutoCloseable {
 
   /** Runs the node on the calling thread until it stops, loses the lock (with {@code on-lost=exit}) or gives up. */
   public Outcome run() throws InterruptedException {
+    Outcome ended = null;
     try {
-      return node.run();
+      ended = node.run();
+      return ended;
     } finally {
+      outcome = ended; // before the latch: awaitTermination's caller sees the outcome
       events.close(Duration.ofMillis(500));
-      ended.countDown();
+      this.ended.countDown();
     }
   }
 
@@ -153,7 +156,7 @@ public final class Bugle implements AutoCloseable {
     }
     Thread t = new Thread(() -> {
       try {
-        outcome = run();
+        run();
       } catch (InterruptedException e) {
         outcome = Outcome.STOPPED;
       } catch (RuntimeException | Error e) {
