@@ -197,6 +197,25 @@ class BugleStarterTest {
   }
 
   @Test
+  void metricsGoToTheApplicationsRegistryWithTheServicesNames() throws Exception {
+    io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+        new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    String ns = ns();
+    try (ConfigurableApplicationContext context = new SpringApplicationBuilder(App.class)
+        .web(org.springframework.boot.WebApplicationType.NONE)
+        .initializers(c -> c.getBeanFactory().registerSingleton("meterRegistry", registry))
+        .properties("spring.config.location=optional:classpath:/none/", "spring.main.banner-mode=off")
+        .run(java.util.Arrays.stream(node(ns)).map(p -> "--" + p).toArray(String[]::new))) {
+      await("a tick enqueued and counted", () -> {
+        var c = registry.find("bugle.fires").tags("schedule", "tick", "outcome", "enqueued").counter();
+        return c != null && c.count() >= 1;
+      });
+      assertThat(registry.get("bugle.leader").gauge().value()).isEqualTo(1.0);
+      assertThat(registry.get("bugle.schedules").gauge().value()).isEqualTo(1.0);
+    }
+  }
+
+  @Test
   void healthIsDownWhenTheLeaseIsLost() throws Exception {
     String ns = ns();
     try (ConfigurableApplicationContext context = start(node(ns))) {
