@@ -21,7 +21,8 @@ import org.kiwiproject.consul.option.ImmutableQueryOptions;
 public final class ConsulControls implements Controls {
   private static final TypeReference<TreeMap<String, String>> RECORDS = new TypeReference<>() {
   };
-  private static final int ATTEMPTS = 10;
+  /** Writers that race retry after a random pause, so that they do not collide again in lockstep. */
+  private static final int ATTEMPTS = 100;
   private final ConsulApi api;
   private final String key;
 
@@ -52,6 +53,12 @@ public final class ConsulControls implements Controls {
           ImmutablePutOptions.builder().cas(index).build()));
       if (written) {
         return;
+      }
+      try {
+        Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 10L + attempt));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LockException("interrupted while writing Consul key " + key, e);
       }
     }
     throw new LockException("cannot write Consul key " + key + ": it kept changing under us");
