@@ -1,7 +1,6 @@
 package dev.bugle.core.internal;
 
 import dev.bugle.spi.Enqueuer;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,18 +116,25 @@ final class Lane {
     }
   }
 
+  /** Takes no more sends; one in flight goes on until {@link #awaitClosed}. */
+  void beginClose() {
+    if (executor != null) {
+      executor.shutdown();
+    }
+  }
+
   /**
-   * Waits up to {@code bound} for a send in flight to be acknowledged, then stops the lane's thread (a send
-   * still hanging is abandoned: its fire is not committed, so the next leader sends it again with its id).
-   * Returns false when a send was abandoned.
+   * Waits until {@code deadlineNanos} ({@link System#nanoTime()}) for a send in flight to be acknowledged, then
+   * stops the lane's thread (a send still hanging is abandoned: its fire is not committed, so the next leader
+   * sends it again with its id). Returns false when a send was abandoned.
    */
-  boolean close(Duration bound) {
+  boolean awaitClosed(long deadlineNanos) {
     if (executor == null) {
       return true;
     }
-    executor.shutdown();
     try {
-      if (executor.awaitTermination(Math.max(1, bound.toMillis()), TimeUnit.MILLISECONDS)) {
+      long left = Math.max(1, deadlineNanos - System.nanoTime());
+      if (executor.awaitTermination(left, TimeUnit.NANOSECONDS)) {
         return true;
       }
     } catch (InterruptedException e) {

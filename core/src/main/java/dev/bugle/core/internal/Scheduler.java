@@ -335,8 +335,10 @@ public final class Scheduler {
       return;
     }
     shutDown = true;
+    lanes.values().forEach(Lane::beginClose);
+    long deadline = System.nanoTime() + STOP_BOUND.toNanos(); // one bound for all lanes together
     for (Lane lane : lanes.values()) {
-      if (!lane.close(STOP_BOUND)) {
+      if (!lane.awaitClosed(deadline)) {
         LOG.warn("a send via '{}' was still in flight after {} ms and was abandoned; its fires are not "
             + "checkpointed, so the next leader sends them again with their ids", lane.name(), STOP_BOUND.toMillis());
       }
