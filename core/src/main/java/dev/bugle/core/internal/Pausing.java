@@ -20,11 +20,11 @@ import org.slf4j.LoggerFactory;
  */
 final class Pausing {
   private static final Logger LOG = LoggerFactory.getLogger(Pausing.class);
-  private final Scheduler scheduler;
+  private final PlanBook book;
   private final BugleListener events;
 
-  Pausing(Scheduler scheduler, BugleListener events) {
-    this.scheduler = scheduler;
+  Pausing(PlanBook book, BugleListener events) {
+    this.book = book;
     this.events = events;
   }
 
@@ -33,15 +33,16 @@ final class Pausing {
     events.onFire(new FireEvent(s.name(), s.enqueuer(), FireOutcome.SKIPPED_PAUSED, f.scheduledAt().get(0), f.last(),
         f.scheduledAt().size(), f.last().plus(s.jitterOffset()), now, now, 0,
         Optional.of("paused by " + p.by() + " at " + p.at() + (p.note().isEmpty() ? "" : ": " + p.note()))));
-    scheduler.planning().plan(s, f.last(), now);
+    book.planning().plan(s, f.last(), now);
   }
 
-  /** Replaces {@code pauses} with {@code records}, acting on each schedule whose state changed. */
-  void apply(Map<String, Pause> pauses, Map<String, Pause> records) {
+  /** Replaces the pause records in force with {@code records}, acting on each schedule whose state changed. */
+  void apply(Map<String, Pause> records) {
+    Map<String, Pause> pauses = book.pauses;
     Map<String, Pause> before = new HashMap<>(pauses);
     pauses.clear();
     pauses.putAll(records);
-    for (Schedule s : scheduler.schedules().values()) {
+    for (Schedule s : book.schedules.values()) {
       Pause was = before.get(s.name());
       Pause now = records.get(s.name());
       boolean wasPaused = was != null && was.paused();
@@ -55,19 +56,19 @@ final class Pausing {
   }
 
   private void resume(Schedule s, Pause resumed) {
-    Instant last = scheduler.lastDone(s.name());
+    Instant last = book.lastDone(s.name());
     boolean catchUp = resumed != null && resumed.catchUp();
     if (!catchUp && last != null) {
-      Instant from = resumed == null ? scheduler.now() : resumed.planFrom(last);
+      Instant from = resumed == null ? book.now() : resumed.planFrom(last);
       if (from.isAfter(last)) {
-        scheduler.moveLastDone(s.name(), from);
+        book.moveLastDone(s.name(), from);
       }
     }
     LOG.info("schedule '{}' resumed{}{}", s.name(), resumed == null ? "" : " by " + resumed.by(),
         catchUp ? ", sending what the pause skipped within its misfire window" : "");
-    if (!scheduler.inFlight(s.name())) {
-      scheduler.unplan(s.name());
-      scheduler.replan(s);
+    if (!book.inFlight(s.name())) {
+      book.unplan(s.name());
+      book.replan(s);
     }
   }
 }
