@@ -55,11 +55,6 @@ public final class EventBus implements BugleListener, AutoCloseable {
     listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
   }
 
-  /** Events dropped because the queue was full. */
-  public long dropped() {
-    return dropped.get();
-  }
-
   @Override
   public void onStateChange(StateChange change) {
     emit(l -> l.onStateChange(change));

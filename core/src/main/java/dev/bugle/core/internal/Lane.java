@@ -81,13 +81,6 @@ final class Lane {
     enqueuer = next;
   }
 
-  /** True while fires are waiting or being sent. */
-  boolean busy() {
-    synchronized (lock) {
-      return draining;
-    }
-  }
-
   private void drain() {
     while (true) {
       List<PendingFire> batch;

@@ -93,10 +93,4 @@ public final class LoggingListener implements BugleListener {
         duplicates == 0 ? "" : ", " + duplicates + " of them already there", head.sentAt(), ms, sb);
     batch.clear();
   }
-
-  /** For tests: whether a batch line is still waiting for the planner to go on. */
-  boolean pending() {
-    return !batch.isEmpty();
-  }
-
 }
