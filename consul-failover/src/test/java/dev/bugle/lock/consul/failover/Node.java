@@ -73,6 +73,14 @@ final class Node implements AutoCloseable {
     process.kill();
   }
 
+  /** SIGSTOP or SIGCONT: the process is frozen (or thawed) as a stopped VM or container would be. */
+  void signal(String name) throws Exception {
+    Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start();
+    if (!kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || kill.exitValue() != 0) {
+      throw new AssertionError("kill -" + name + " " + process.pid() + " failed");
+    }
+  }
+
   void sigterm() {
     process.sigterm();
   }
