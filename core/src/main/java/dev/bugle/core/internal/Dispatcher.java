@@ -80,7 +80,7 @@ final class Dispatcher {
     List<PendingFire> givenUp = new ArrayList<>();
     for (PendingFire f : fires) {
       if (!failedIds.isEmpty() && f.scheduledAt().stream()
-          .noneMatch(at -> failedIds.contains(f.schedule().requestAt(namespace, at).id()))) {
+          .noneMatch(at -> failedIds.contains(JobRequest.idFor(namespace, f.schedule().name(), at)))) {
         acked.add(f); // the backend says this one went in
         events.onFire(event(enqueuerName, f, f.scheduledAt(), FireOutcome.ENQUEUED, sentAt, now, Optional.empty()));
         continue;
